@@ -1,21 +1,31 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { createApp } from './app/create-app';
+import { ConfigError, loadConfig } from './config/app-config';
+import { prepareDataDir } from './config/server-secret';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  let config;
+  let serverSecret;
+  try {
+    config = loadConfig(process.env);
+    serverSecret = prepareDataDir(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = await createApp(config, serverSecret);
+  await app.listen(config.port, config.host);
+  const logger = new Logger('Confidant');
+  logger.log(`The portal is running at ${config.publicUrl}`);
+  logger.log(`Data is stored in ${config.dataDir}`);
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Confidant could not start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './lib/database-options';
+export * from './lib/persistence.module';
+export { MIGRATIONS } from './migrations';

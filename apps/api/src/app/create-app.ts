@@ -1,0 +1,62 @@
+import { LogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX, ApiRoutes } from '@confidant/shared/api-interfaces';
+import { AppConfig, LOG_LEVELS } from '../config/app-config';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { noStore, securityHeaders } from './http/security-headers';
+import { serveWebApp } from './web/web-hosting';
+
+/** Largest JSON body the API accepts; message envelopes are limited further by their routes. */
+export const JSON_BODY_LIMIT = '256kb';
+
+/** Nest's levels up to and including the configured one. */
+function logLevels(config: AppConfig): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1);
+}
+
+/**
+ * Builds the whole HTTP application: security headers, body limit, validation, error shape,
+ * OpenAPI description and the web app. Used by `main.ts` and by the API tests alike.
+ */
+export async function createApp(
+  config: AppConfig,
+  serverSecret: Uint8Array,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, serverSecret),
+    { bodyParser: false, logger: logLevels(config) },
+  );
+  app.disable('x-powered-by');
+  app.use(...securityHeaders({ https: config.isHttps }));
+  app.use(`/${API_PREFIX}`, noStore);
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Confidant API')
+    .setDescription(
+      'HTTP API v1 of the Confidant counselling portal. Binary values are base64url strings; ' +
+        'message content only ever travels as end-to-end encrypted envelopes.',
+    )
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup(
+    `${API_PREFIX}/${ApiRoutes.docs}`,
+    app,
+    () => SwaggerModule.createDocument(app, openApi),
+    { jsonDocumentUrl: `${API_PREFIX}/${ApiRoutes.docs}/openapi.json` },
+  );
+
+  if (config.webDir) {
+    serveWebApp(app, config.webDir);
+  }
+  return app;
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, '/srv/portal');
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('starts with safe defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/portal');
+
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe('/srv/portal/data');
+    expect(config.databasePath).toBe(join('/srv/portal/data', 'confidant.sqlite'));
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.isHttps).toBe(false);
+    expect(config.kdfIterations).toBe(600_000);
+    expect(config.smtpUrl).toBeNull();
+    expect(config.configuredServerSecret).toBeNull();
+    expect(config.centreSeed).toMatchObject({ responseDays: 3, retentionMonths: 6 });
+    expect(config.centreSeed.topics.length).toBeGreaterThan(0);
+  });
+
+  it('reads every setting it is given', () => {
+    const secret = Buffer.alloc(32, 7).toString('base64url');
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATA_DIR: '/var/lib/confidant',
+        PUBLIC_URL: 'https://beratung.example.org/',
+        DATABASE_URL: 'sqlite:portal.db',
+        SMTP_URL: 'smtps://user:pass@mail.example.org:465',
+        KDF_ITERATIONS: '1000',
+        SERVER_SECRET: secret,
+        LOG_LEVEL: 'warn',
+        WEB_DIR: 'none',
+        CENTRE_NAME: 'Frauenberatung Nord',
+        CENTRE_TOPICS: 'Gewalt; Trennung ;',
+        CENTRE_RESPONSE_DAYS: '2',
+      },
+      '/srv/portal',
+    );
+
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.dataDir).toBe('/var/lib/confidant');
+    expect(config.publicUrl).toBe('https://beratung.example.org');
+    expect(config.isHttps).toBe(true);
+    expect(config.databasePath).toBe('/srv/portal/portal.db');
+    expect(config.smtpUrl).toBe('smtps://user:pass@mail.example.org:465');
+    expect(config.kdfIterations).toBe(1000);
+    expect(Buffer.from(config.configuredServerSecret ?? []).toString('base64url')).toBe(secret);
+    expect(config.logLevel).toBe('warn');
+    expect(config.webDir).toBeNull();
+    expect(config.centreSeed.name).toBe('Frauenberatung Nord');
+    expect(config.centreSeed.topics).toEqual(['Gewalt', 'Trennung']);
+    expect(config.centreSeed.responseDays).toBe(2);
+  });
+
+  it('accepts an in-memory database', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).databasePath).toBe(':memory:');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', 'PORT must be a whole number from 1 to 65535, got "abc"'],
+    [{ PORT: '70000' }, 'PORT', 'PORT must be a whole number from 1 to 65535, got "70000"'],
+    [{ PORT: '3000.5' }, 'PORT', 'PORT must be a whole number'],
+    [{ KDF_ITERATIONS: '10' }, 'KDF_ITERATIONS', 'KDF_ITERATIONS must be a whole number from 1000'],
+    [{ PUBLIC_URL: 'beratung.example.org' }, 'PUBLIC_URL', 'PUBLIC_URL must be a URL'],
+    [{ PUBLIC_URL: 'https://example.org/portal' }, 'PUBLIC_URL', 'must be an origin without a path'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL', 'SMTP_URL must start with smtp: or smtps:'],
+    [{ DATABASE_URL: 'mysql://db/portal' }, 'DATABASE_URL', 'DATABASE_URL must look like sqlite:<file>'],
+    [{ DATABASE_URL: 'postgres://db/portal' }, 'DATABASE_URL', 'does not support yet'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL must be one of fatal, error, warn, log'],
+    [{ CENTRE_EXIT_URL: 'javascript:alert(1)' }, 'CENTRE_EXIT_URL', 'must start with https: or http:'],
+    [{ CENTRE_RETENTION_MONTHS: '25' }, 'CENTRE_RETENTION_MONTHS', 'from 1 to 24'],
+  ])('rejects %p naming %s', (env, variable, message) => {
+    const error = configError(env);
+
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('never repeats a bad secret in its message', () => {
+    const error = configError({ SERVER_SECRET: 'too-short-but-secret' });
+
+    expect(error.variable).toBe('SERVER_SECRET');
+    expect(error.message).not.toContain('too-short-but-secret');
+  });
+});

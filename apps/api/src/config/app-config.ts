@@ -1,0 +1,228 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { CentreSeed } from '@confidant/api/accounts';
+
+/** Log levels of Nest's logger, from the quietest. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** A setting that cannot be used; its message names the variable and says what is expected. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The API's settings, read once at boot from the environment and validated (DESIGN.md section 3). */
+export class AppConfig {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    /** Folder of the SQLite database, the generated server secret and, later, the mail outbox. */
+    readonly dataDir: string,
+    /** Origin under which clients reach the portal; used for links and Origin checks. */
+    readonly publicUrl: string,
+    /** SQLite file, or `:memory:`. */
+    readonly databasePath: string,
+    /** SMTP server for outgoing mail; without it mail goes to the outbox folder. */
+    readonly smtpUrl: string | null,
+    /** PBKDF2 iterations given to new accounts. */
+    readonly kdfIterations: number,
+    /** Set only when SERVER_SECRET is configured; otherwise the secret is kept in DATA_DIR. */
+    readonly configuredServerSecret: Uint8Array | null,
+    readonly logLevel: LogLevelName,
+    /** Built web app that the API serves; null when it should serve none. */
+    readonly webDir: string | null,
+    /** Values the centre row starts with on the first start. */
+    readonly centreSeed: CentreSeed,
+  ) {}
+
+  /** True when the portal is reached over HTTPS, so cookies get `Secure` and HSTS is sent. */
+  get isHttps(): boolean {
+    return this.publicUrl.startsWith('https://');
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULT_WEB_DIR = join(__dirname, '..', 'web', 'browser');
+
+/** Reads and validates the settings; throws a {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const read = new EnvReader(env);
+  const host = read.string('HOST', '127.0.0.1');
+  const port = read.integer('PORT', 3000, 1, 65535);
+  const dataDir = resolve(cwd, read.string('DATA_DIR', 'data'));
+  const publicUrl = read.origin('PUBLIC_URL', `http://localhost:${port}`);
+  const databasePath = databasePathFrom(env['DATABASE_URL'], dataDir, cwd);
+  const smtpUrl = read.optionalUrl('SMTP_URL', ['smtp:', 'smtps:']);
+  const kdfIterations = read.integer('KDF_ITERATIONS', 600_000, 1_000, 10_000_000);
+  const serverSecret = read.secret('SERVER_SECRET');
+  const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'log');
+  const webDirSetting = read.string('WEB_DIR', DEFAULT_WEB_DIR);
+  const webDir = webDirSetting === 'none' ? null : resolve(cwd, webDirSetting);
+
+  const centreSeed: CentreSeed = {
+    name: read.text('CENTRE_NAME', 'Online-Beratung', 200),
+    phone: read.text('CENTRE_PHONE', '116 016', 50),
+    responseDays: read.integer('CENTRE_RESPONSE_DAYS', 3, 1, 30),
+    retentionMonths: read.integer('CENTRE_RETENTION_MONTHS', 6, 1, 24),
+    exitUrl: read.url('CENTRE_EXIT_URL', 'https://www.wetter.com/', ['https:', 'http:']),
+    notificationSender: read.text(
+      'CENTRE_NOTIFICATION_SENDER',
+      `Online-Beratung <noreply@${new URL(publicUrl).hostname}>`,
+      320,
+    ),
+    notificationSubject: read.text('CENTRE_NOTIFICATION_SUBJECT', 'Neuigkeiten im Portal', 200),
+    topics: read.list('CENTRE_TOPICS', [
+      'Häusliche Gewalt',
+      'Sexualisierte Gewalt',
+      'Stalking',
+      'Trennung',
+      'Psychische Belastung',
+      'Sonstiges',
+    ]),
+  };
+
+  return new AppConfig(
+    host,
+    port,
+    dataDir,
+    publicUrl,
+    databasePath,
+    smtpUrl,
+    kdfIterations,
+    serverSecret,
+    logLevel,
+    webDir,
+    centreSeed,
+  );
+}
+
+function databasePathFrom(value: string | undefined, dataDir: string, cwd: string): string {
+  if (value === undefined || value === '') {
+    return join(dataDir, 'confidant.sqlite');
+  }
+  if (value === 'sqlite::memory:') {
+    return ':memory:';
+  }
+  const match = /^sqlite:(?:\/\/)?(.+)$/.exec(value);
+  if (match) {
+    const path = match[1];
+    return isAbsolute(path) ? path : resolve(cwd, path);
+  }
+  if (/^postgres(ql)?:/.test(value)) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'points to PostgreSQL, which this version does not support yet; use sqlite:<file> or leave it unset',
+    );
+  }
+  throw new ConfigError('DATABASE_URL', `must look like sqlite:<file>, got "${value}"`);
+}
+
+/** Reads typed values from the environment; unset or empty means "use the default". */
+class EnvReader {
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  text(name: string, fallback: string, maxLength: number): string {
+    const value = this.string(name, fallback);
+    if (value.length > maxLength) {
+      throw new ConfigError(name, `must be at most ${maxLength} characters long`);
+    }
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return fallback;
+    }
+    const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${value}"`);
+    }
+    return parsed;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return fallback;
+    }
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
+    }
+    return value as T;
+  }
+
+  url(name: string, fallback: string, protocols: string[]): string {
+    return this.optionalUrl(name, protocols) ?? fallback;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | null {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return null;
+    }
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(name, `must be a URL, got "${value}"`);
+    }
+    if (!protocols.includes(url.protocol)) {
+      throw new ConfigError(name, `must start with ${protocols.join(' or ')}//`);
+    }
+    return value;
+  }
+
+  /** A URL reduced to its origin, for example `https://beratung.example.org`. */
+  origin(name: string, fallback: string): string {
+    const value = this.url(name, fallback, ['https:', 'http:']);
+    const url = new URL(value);
+    if (url.pathname !== '/' || url.search || url.hash) {
+      throw new ConfigError(name, `must be an origin without a path, such as https://beratung.example.org`);
+    }
+    return url.origin;
+  }
+
+  list(name: string, fallback: string[]): string[] {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return fallback;
+    }
+    const items = value
+      .split(';')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0);
+    if (items.length === 0 || items.some((item) => item.length > 100)) {
+      throw new ConfigError(name, 'must list topics separated by ";", each at most 100 characters');
+    }
+    return items;
+  }
+
+  secret(name: string): Uint8Array | null {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return null;
+    }
+    const bytes = /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url') : Buffer.alloc(0);
+    if (bytes.length < 32) {
+      // Never echo the value: it is a secret.
+      throw new ConfigError(name, 'must be at least 32 random bytes written as base64url');
+    }
+    return new Uint8Array(bytes);
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiRoutes, CentreResponse } from '@confidant/shared/api-interfaces';
+import { CentreResponseDto } from './centre-response.dto';
+import { CentreService } from './centre.service';
+
+@ApiTags('centre')
+@Controller(ApiRoutes.centre)
+export class CentreController {
+  constructor(private readonly centre: CentreService) {}
+
+  /** Public: the landing page and every later screen show the name, phone and promise. */
+  @Get()
+  @ApiOkResponse({ type: CentreResponseDto })
+  getCentre(): Promise<CentreResponse> {
+    return this.centre.getPublicCentre();
+  }
+}

@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseSettings, openDatabase, sqliteOptions } from './database-options';
+
+export interface PersistenceModuleOptions {
+  // Nest's own provider APIs type injection tokens this loosely.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  inject?: any[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...args: any[]) => DatabaseSettings | Promise<DatabaseSettings>;
+}
+
+/**
+ * The application's database connection. Feature modules register their entities with
+ * `TypeOrmModule.forFeature` and they are picked up automatically.
+ */
+@Module({})
+export class PersistenceModule {
+  static forRootAsync(options: PersistenceModuleOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: options.inject,
+          useFactory: async (...args: unknown[]) => ({
+            ...sqliteOptions(await options.useFactory(...args)),
+            autoLoadEntities: true,
+          }),
+          dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
+            if (!dataSourceOptions) {
+              throw new Error('PersistenceModule: database options are missing');
+            }
+            return openDatabase(new DataSource(dataSourceOptions));
+          },
+        }),
+      ],
+    };
+  }
+}

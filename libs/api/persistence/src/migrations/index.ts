@@ -1,0 +1,4 @@
+import { Centre1764201600000 } from './1764201600000-centre';
+
+/** Every migration in the order it runs. A schema change adds a file here; committed files never change. */
+export const MIGRATIONS = [Centre1764201600000];
