@@ -1,10 +1,23 @@
+import { LocationStrategy } from '@angular/common';
+import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   ApplicationConfig,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/router';
+import { SingleEntryLocationStrategy } from '@confidant/web/core';
 import { appRoutes } from './app.routes';
+import { registerIcons } from './layout/icons';
+import { PortalTitleStrategy } from './layout/portal-title-strategy';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideHttpClient(withFetch()),
+    provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    { provide: LocationStrategy, useClass: SingleEntryLocationStrategy },
+    { provide: TitleStrategy, useExisting: PortalTitleStrategy },
+    provideAppInitializer(registerIcons),
+  ],
 };

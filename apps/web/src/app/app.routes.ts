@@ -1,3 +1,21 @@
 import { Route } from '@angular/router';
+import { WebRoutes } from '@confidant/shared/api-interfaces';
+import { LandingPage } from './landing/landing-page';
+import { PageTitle } from './layout/portal-title-strategy';
 
-export const appRoutes: Route[] = [];
+const title = (page: PageTitle) => page;
+
+export const appRoutes: Route[] = [
+  { path: WebRoutes.home, pathMatch: 'full', component: LandingPage, title: title('home') },
+  {
+    path: WebRoutes.privacy,
+    loadComponent: () => import('./legal/privacy-page').then((m) => m.PrivacyPage),
+    title: title('privacy'),
+  },
+  {
+    path: WebRoutes.imprint,
+    loadComponent: () => import('./legal/imprint-page').then((m) => m.ImprintPage),
+    title: title('imprint'),
+  },
+  { path: '**', redirectTo: '' },
+];

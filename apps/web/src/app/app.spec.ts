@@ -1,18 +1,75 @@
-import { TestBed } from '@angular/core/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatIconRegistry } from '@angular/material/icon';
+import { DomSanitizer } from '@angular/platform-browser';
+import { provideRouter } from '@angular/router';
+import { CentreResponse } from '@confidant/shared/api-interfaces';
+import { QuickExit } from '@confidant/web/core';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
+import { ICONS } from './layout/icons';
 
-describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+const centre: CentreResponse = {
+  name: 'Frauenberatung Teststadt',
+  phone: '0123 / 45 67 89',
+  responseDays: 2,
+  retentionMonths: 6,
+  exitUrl: 'https://neutral.example/',
+  topics: [],
+  teamPublicKey: null,
+};
+
+describe('App shell', () => {
+  let fixture: ComponentFixture<App>;
+
+  async function render() {
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const icons = TestBed.inject(MatIconRegistry);
+    const sanitizer = TestBed.inject(DomSanitizer);
+    for (const name of ICONS) {
+      icons.addSvgIconLiteral(name, sanitizer.bypassSecurityTrustHtml('<svg></svg>'));
+    }
+    fixture = TestBed.createComponent(App);
+    TestBed.inject(HttpTestingController).expectOne('/api/centre').flush(centre);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it("shows the centre's name, its phone number to dial and its promise", async () => {
+    const page = await render();
+
+    expect(page.querySelector('.brand')?.textContent).toContain('Frauenberatung Teststadt');
+    const phone = page.querySelector<HTMLAnchorElement>('footer a.phone');
+    expect(phone?.textContent).toBe('0123 / 45 67 89');
+    expect(phone?.getAttribute('href')).toBe('tel:0123456789');
+    expect(page.querySelector('footer')?.textContent).toContain(
+      'Wir antworten in der Regel innerhalb von 2 Tagen.',
+    );
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
+  it('switches between German and English with the visible button', async () => {
+    const page = await render();
+    const switchButton = page.querySelector<HTMLButtonElement>('button.language');
+    expect(switchButton?.textContent).toContain('English');
+
+    switchButton?.click();
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Welcome web');
+
+    expect(page.querySelector('button.quick-exit')?.textContent).toContain('Leave this site quickly');
+    expect(page.querySelector('footer')?.textContent).toContain('We usually answer within 2 days.');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('leaves the portal through the quick-exit button', async () => {
+    const page = await render();
+    const leave = jest.spyOn(TestBed.inject(QuickExit), 'leave').mockImplementation(() => undefined);
+
+    page.querySelector<HTMLButtonElement>('button.quick-exit')?.click();
+
+    expect(leave).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,13 +1,84 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { CentreStore, I18n, QuickExit } from '@confidant/web/core';
+import { filter, skip } from 'rxjs';
+import { SHELL_TEXT } from './layout/shell.text';
+import { SiteFooter } from './layout/site-footer';
+import { SiteHeader } from './layout/site-header';
 
+/** The shell every page lives in: header with quick exit, the page, and the footer. */
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'cf-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown)': 'leaveOnShortcut($event)' },
+  template: `
+    <a class="skip-link" href="#main-content" (click)="focusMain($event)">{{ text().skipToContent }}</a>
+    <cf-site-header />
+    <main id="main-content" #main tabindex="-1">
+      <router-outlet />
+    </main>
+    <cf-site-footer />
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100dvh;
+    }
+
+    main {
+      flex: 1;
+      outline: none;
+    }
+
+    .skip-link {
+      position: absolute;
+      left: 8px;
+      top: -48px;
+      z-index: 10;
+      padding: 8px 16px;
+      background: var(--mat-sys-primary);
+      color: var(--mat-sys-on-primary);
+      border-radius: var(--mat-sys-corner-small);
+    }
+
+    .skip-link:focus {
+      top: 8px;
+    }
+  `,
 })
 export class App {
-  protected title = 'web';
+  private readonly quickExit = inject(QuickExit);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly text = inject(I18n).select(SHELL_TEXT);
+
+  constructor() {
+    inject(CentreStore).load();
+    // After an in-app navigation, move focus to the new page so screen readers announce it.
+    const subscription = inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+      )
+      .subscribe(() => this.main().nativeElement.focus());
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  protected leaveOnShortcut(event: KeyboardEvent): void {
+    this.quickExit.handleKey(event);
+  }
+
+  protected focusMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
 }

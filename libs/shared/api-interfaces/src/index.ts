@@ -3,3 +3,4 @@ export * from './lib/centre';
 export * from './lib/health';
 export * from './lib/roles';
 export * from './lib/routes';
+export * from './lib/web-routes';

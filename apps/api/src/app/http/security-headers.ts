@@ -7,9 +7,7 @@ import helmet from 'helmet';
  */
 const DENIED_FEATURES = [
   'accelerometer',
-  'ambient-light-sensor',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',
@@ -51,7 +49,7 @@ export function securityHeaders(options: { https: boolean }): RequestHandler[] {
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
-          baseUri: ["'none'"],
+          baseUri: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
           ...(options.https ? { upgradeInsecureRequests: [] } : {}),

@@ -1,0 +1,83 @@
+import { Catalog } from '@confidant/web/core';
+
+export interface LegalText {
+  privacyTitle: string;
+  privacy: (months: number) => { heading: string; paragraphs: string[] }[];
+  imprintTitle: string;
+  imprintProvider: string;
+  imprintPhone: string;
+  imprintNote: string;
+}
+
+export const LEGAL_TEXT: Catalog<LegalText> = {
+  de: {
+    privacyTitle: 'Datenschutz',
+    privacy: (months) => [
+      {
+        heading: 'Was wir speichern',
+        paragraphs: [
+          'Ihren Benutzernamen, einen Prüfwert Ihres Passworts (nie das Passwort selbst), Ihren öffentlichen Schlüssel und Ihre Nachrichten – diese nur verschlüsselt, so dass wir sie nicht lesen können.',
+          'Eine E-Mail-Adresse nur, wenn Sie eine angeben. Sie wird verschlüsselt gespeichert, nur für Hinweise ohne Inhalt und für das Zurücksetzen des Passworts verwendet und Ihrer Beraterin nie gezeigt.',
+        ],
+      },
+      {
+        heading: 'Was wir nicht speichern',
+        paragraphs: [
+          'Keine IP-Adressen, keine Angaben zu Ihrem Gerät oder Browser, keinen Klartext Ihrer Nachrichten. Es gibt keine Werbung, keine Statistikdienste und keine Inhalte von anderen Anbietern.',
+        ],
+      },
+      {
+        heading: 'Cookies und Ihr Browser',
+        paragraphs: [
+          'Nach der Anmeldung setzen wir ein einziges, technisch nötiges Cookie für Ihre Sitzung. Es endet mit der Abmeldung oder nach 30 Minuten ohne Aktivität. Schlüssel und entschlüsselte Nachrichten bleiben nur im Arbeitsspeicher und verschwinden, wenn Sie das Fenster schließen.',
+        ],
+      },
+      {
+        heading: 'Löschen',
+        paragraphs: [
+          `Sie können Ihr Konto jederzeit löschen. ${months} Monate nach dem Ende der Beratung oder Ihrer letzten Aktivität – je nachdem, was später ist – löschen wir es automatisch, mit allen Nachrichten.`,
+        ],
+      },
+    ],
+    imprintTitle: 'Impressum',
+    imprintProvider: 'Dieses Beratungsangebot wird betrieben von:',
+    imprintPhone: 'Telefon:',
+    imprintNote:
+      'Die Beratung erfolgt durch die Beraterinnen dieser Stelle. Sie unterliegen der Schweigepflicht.',
+  },
+  en: {
+    privacyTitle: 'Privacy',
+    privacy: (months) => [
+      {
+        heading: 'What we store',
+        paragraphs: [
+          'Your username, a check value of your password (never the password itself), your public key and your messages – these only in encrypted form, so that we cannot read them.',
+          'An e-mail address only if you give one. It is stored encrypted, used only for notes without content and for resetting your password, and never shown to your counsellor.',
+        ],
+      },
+      {
+        heading: 'What we do not store',
+        paragraphs: [
+          'No IP addresses, no details about your device or browser, no plain text of your messages. There are no ads, no analytics services and no content from other providers.',
+        ],
+      },
+      {
+        heading: 'Cookies and your browser',
+        paragraphs: [
+          'After you log in, we set a single, technically necessary cookie for your session. It ends when you log out or after 30 minutes without activity. Keys and decrypted messages stay in memory only and disappear when you close the window.',
+        ],
+      },
+      {
+        heading: 'Deletion',
+        paragraphs: [
+          `You can delete your account at any time. ${months} months after your counselling ended or after your last activity, whichever is later, we delete it automatically, with all messages.`,
+        ],
+      },
+    ],
+    imprintTitle: 'Imprint',
+    imprintProvider: 'This counselling service is run by:',
+    imprintPhone: 'Phone:',
+    imprintNote:
+      "Counselling is given by this centre's counsellors. They are bound by professional confidentiality.",
+  },
+};
