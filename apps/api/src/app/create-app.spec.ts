@@ -61,7 +61,11 @@ describe('the HTTP application', () => {
     it('serves the seeded centre', async () => {
       const response = await http().get('/api/centre').expect(200);
 
-      expect(response.body).toMatchObject({ responseDays: 3, retentionMonths: 6, teamPublicKey: null });
+      expect(response.body).toMatchObject({
+        responseDays: 3,
+        retentionMonths: 6,
+        teamPublicKey: null,
+      });
     });
 
     it('answers unknown API routes with a JSON 404, not the web app', async () => {

@@ -77,12 +77,28 @@ describe('loadConfig', () => {
     [{ PORT: '3000.5' }, 'PORT', 'PORT must be a whole number'],
     [{ KDF_ITERATIONS: '10' }, 'KDF_ITERATIONS', 'KDF_ITERATIONS must be a whole number from 1000'],
     [{ PUBLIC_URL: 'beratung.example.org' }, 'PUBLIC_URL', 'PUBLIC_URL must be a URL'],
-    [{ PUBLIC_URL: 'https://example.org/portal' }, 'PUBLIC_URL', 'must be an origin without a path'],
-    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL', 'SMTP_URL must start with smtp: or smtps:'],
-    [{ DATABASE_URL: 'mysql://db/portal' }, 'DATABASE_URL', 'DATABASE_URL must look like sqlite:<file>'],
+    [
+      { PUBLIC_URL: 'https://example.org/portal' },
+      'PUBLIC_URL',
+      'must be an origin without a path',
+    ],
+    [
+      { SMTP_URL: 'http://mail.example.org' },
+      'SMTP_URL',
+      'SMTP_URL must start with smtp: or smtps:',
+    ],
+    [
+      { DATABASE_URL: 'mysql://db/portal' },
+      'DATABASE_URL',
+      'DATABASE_URL must look like sqlite:<file>',
+    ],
     [{ DATABASE_URL: 'postgres://db/portal' }, 'DATABASE_URL', 'does not support yet'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL must be one of fatal, error, warn, log'],
-    [{ CENTRE_EXIT_URL: 'javascript:alert(1)' }, 'CENTRE_EXIT_URL', 'must start with https: or http:'],
+    [
+      { CENTRE_EXIT_URL: 'javascript:alert(1)' },
+      'CENTRE_EXIT_URL',
+      'must start with https: or http:',
+    ],
     [{ CENTRE_RETENTION_MONTHS: '25' }, 'CENTRE_RETENTION_MONTHS', 'from 1 to 24'],
   ])('rejects %p naming %s', (env, variable, message) => {
     const error = configError(env);

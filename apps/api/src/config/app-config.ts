@@ -193,7 +193,10 @@ class EnvReader {
     const value = this.url(name, fallback, ['https:', 'http:']);
     const url = new URL(value);
     if (url.pathname !== '/' || url.search || url.hash) {
-      throw new ConfigError(name, `must be an origin without a path, such as https://beratung.example.org`);
+      throw new ConfigError(
+        name,
+        `must be an origin without a path, such as https://beratung.example.org`,
+      );
     }
     return url.origin;
   }
@@ -218,7 +221,9 @@ class EnvReader {
     if (value === undefined) {
       return null;
     }
-    const bytes = /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url') : Buffer.alloc(0);
+    const bytes = /^[A-Za-z0-9_-]+$/.test(value)
+      ? Buffer.from(value, 'base64url')
+      : Buffer.alloc(0);
     if (bytes.length < 32) {
       // Never echo the value: it is a secret.
       throw new ConfigError(name, 'must be at least 32 random bytes written as base64url');

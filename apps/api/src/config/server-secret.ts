@@ -28,7 +28,10 @@ export function prepareDataDir(config: AppConfig): Uint8Array {
   }
   const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
   if (secret.length < 32) {
-    throw new ConfigError('SERVER_SECRET', `is not set and ${file} does not hold 32 bytes of base64url`);
+    throw new ConfigError(
+      'SERVER_SECRET',
+      `is not set and ${file} does not hold 32 bytes of base64url`,
+    );
   }
   return new Uint8Array(secret);
 }

@@ -59,14 +59,18 @@ describe('App shell', () => {
     switchButton?.click();
     await fixture.whenStable();
 
-    expect(page.querySelector('button.quick-exit')?.textContent).toContain('Leave this site quickly');
+    expect(page.querySelector('button.quick-exit')?.textContent).toContain(
+      'Leave this site quickly',
+    );
     expect(page.querySelector('footer')?.textContent).toContain('We usually answer within 2 days.');
     expect(document.documentElement.lang).toBe('en');
   });
 
   it('leaves the portal through the quick-exit button', async () => {
     const page = await render();
-    const leave = jest.spyOn(TestBed.inject(QuickExit), 'leave').mockImplementation(() => undefined);
+    const leave = jest
+      .spyOn(TestBed.inject(QuickExit), 'leave')
+      .mockImplementation(() => undefined);
 
     page.querySelector<HTMLButtonElement>('button.quick-exit')?.click();
 

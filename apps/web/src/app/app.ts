@@ -20,7 +20,9 @@ import { SiteHeader } from './layout/site-header';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'leaveOnShortcut($event)' },
   template: `
-    <a class="skip-link" href="#main-content" (click)="focusMain($event)">{{ text().skipToContent }}</a>
+    <a class="skip-link" href="#main-content" (click)="focusMain($event)">{{
+      text().skipToContent
+    }}</a>
     <cf-site-header />
     <main id="main-content" #main tabindex="-1">
       <router-outlet />

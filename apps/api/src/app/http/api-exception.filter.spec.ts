@@ -11,7 +11,10 @@ describe('toErrorResponse', () => {
   });
 
   it('keeps every validation message', () => {
-    const exception = new BadRequestException(['username is too short', 'authKey must be base64url']);
+    const exception = new BadRequestException([
+      'username is too short',
+      'authKey must be base64url',
+    ]);
 
     expect(toErrorResponse(exception).message).toEqual([
       'username is too short',

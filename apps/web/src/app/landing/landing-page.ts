@@ -17,9 +17,7 @@ export class LandingPage {
 
   protected readonly text = inject(I18n).select(LANDING_TEXT);
   protected readonly phone = computed(() => this.centre()?.phone);
-  protected readonly steps = computed(() =>
-    this.text().steps(this.centre()?.responseDays ?? 3),
-  );
+  protected readonly steps = computed(() => this.text().steps(this.centre()?.responseDays ?? 3));
   protected readonly deletion = computed(() =>
     this.text().deletion(this.centre()?.retentionMonths ?? 6),
   );

@@ -12,9 +12,7 @@ import { PhoneLink } from './phone-link';
   template: `
     <footer class="site-footer">
       @if (centre(); as centre) {
-        <p>
-          {{ text().phoneLabel }} <cf-phone-link [phone]="centre.phone" />
-        </p>
+        <p>{{ text().phoneLabel }} <cf-phone-link [phone]="centre.phone" /></p>
         <p>{{ promise() }}</p>
       }
       <nav [attr.aria-label]="text().footerNavigation">

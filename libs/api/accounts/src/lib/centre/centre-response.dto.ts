@@ -27,7 +27,8 @@ export class CentreResponseDto implements CentreResponse {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: "The team's ECDH P-256 public key (raw, base64url); null until the centre is set up",
+    description:
+      "The team's ECDH P-256 public key (raw, base64url); null until the centre is set up",
   })
   teamPublicKey!: string | null;
 }

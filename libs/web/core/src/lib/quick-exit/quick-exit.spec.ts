@@ -81,7 +81,9 @@ describe('QuickExit', () => {
   it('ignores other keys and held-down Escape', () => {
     expect(quickExit.handleKey(new KeyboardEvent('keydown', { key: 'Enter' }), 0)).toBe(false);
     quickExit.handleKey(new KeyboardEvent('keydown', { key: 'Escape' }), 0);
-    expect(quickExit.handleKey(new KeyboardEvent('keydown', { key: 'Escape', repeat: true }), 10)).toBe(false);
+    expect(
+      quickExit.handleKey(new KeyboardEvent('keydown', { key: 'Escape', repeat: true }), 10),
+    ).toBe(false);
     expect(replace).not.toHaveBeenCalled();
   });
 });
