@@ -1,3 +1,4 @@
 export * from './lib/database-options';
 export * from './lib/persistence.module';
 export { MIGRATIONS } from './migrations';
+export * from './lib/columns';

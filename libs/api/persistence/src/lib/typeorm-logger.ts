@@ -14,6 +14,11 @@ export class DatabaseLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     const message = error instanceof Error ? error.message : error;
+    if (/CONSTRAINT|duplicate key/i.test(message)) {
+      // Expected now and then (two people taking the same name); the caller answers it.
+      this.logger.debug(`Constraint: ${message}`);
+      return;
+    }
     this.logger.error(`Query failed: ${message} (${firstLine(query)})`);
   }
 

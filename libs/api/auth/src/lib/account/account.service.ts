@@ -1,0 +1,134 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  AccountKeys,
+  AccountResponse,
+  AesEnvelopeDto,
+  Role,
+  SealedEnvelopeDto,
+} from '@confidant/shared/api-interfaces';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError, Repository } from 'typeorm';
+import { usernameKey } from '../credentials/tokens';
+import { SecretHasher } from '../credentials/secret-hasher';
+import { AccountEntity } from './account.entity';
+
+/** The key material of a new account, as the browser made it. */
+export interface NewIdentity {
+  authKey: string;
+  kdfSalt: string;
+  kdfIterations: number;
+  publicKey: string;
+  wrappedPrivateKey: AesEnvelopeDto;
+  recoveryWrappedPrivateKey: AesEnvelopeDto;
+  recoveryVerifier: string;
+}
+
+export interface NewAccount extends NewIdentity {
+  username: string;
+  role: Role;
+  displayName?: string | null;
+}
+
+/** Accounts and their credentials; other modules go through this service, not the repository. */
+@Injectable()
+export class AccountService {
+  constructor(
+    @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
+    private readonly hasher: SecretHasher,
+  ) {}
+
+  findByUsername(username: string): Promise<AccountEntity | null> {
+    return this.accounts.findOneBy({ usernameKey: usernameKey(username) });
+  }
+
+  findById(id: string): Promise<AccountEntity | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
+  /** Creates an account; a username taken in any letter case gives 409. */
+  async create(input: NewAccount, now = new Date()): Promise<AccountEntity> {
+    const account = this.accounts.create({
+      id: randomUUID(),
+      username: input.username,
+      usernameKey: usernameKey(input.username),
+      role: input.role,
+      displayName: input.displayName ?? null,
+      active: true,
+      emailCiphertext: null,
+      teamKeyGrant: null,
+      keyChangedAt: null,
+      lastActivityAt: now,
+      createdAt: now,
+      ...(await this.credentials(input)),
+    });
+    try {
+      return await this.accounts.save(account);
+    } catch (error) {
+      if (error instanceof QueryFailedError && /UNIQUE|duplicate key/i.test(error.message)) {
+        throw new ConflictException('This username is already taken. Please choose another one.');
+      }
+      throw error;
+    }
+  }
+
+  /** The stored form of a new identity: secrets hashed, envelopes as JSON. */
+  async credentials(identity: NewIdentity): Promise<Partial<AccountEntity>> {
+    const [authHash, recoveryVerifierHash] = await Promise.all([
+      this.hashSecret(identity.authKey),
+      this.hashSecret(identity.recoveryVerifier),
+    ]);
+    return {
+      authHash,
+      recoveryVerifierHash,
+      kdfSalt: identity.kdfSalt,
+      kdfIterations: identity.kdfIterations,
+      publicKey: identity.publicKey,
+      wrappedPrivateKey: JSON.stringify(identity.wrappedPrivateKey),
+      recoveryWrappedPrivateKey: JSON.stringify(identity.recoveryWrappedPrivateKey),
+    };
+  }
+
+  /** argon2id of a base64url secret (authKey or recovery verifier). */
+  hashSecret(secret: string): Promise<string> {
+    return this.hasher.hash(secret);
+  }
+
+  /** Whether the authKey proves the password; costs the same when there is no account. */
+  verifyAuthKey(account: AccountEntity | null, authKey: string): Promise<boolean> {
+    return this.hasher.verifyOrDummy(account?.authHash, authKey);
+  }
+
+  verifyRecovery(account: AccountEntity | null, verifier: string): Promise<boolean> {
+    return this.hasher.verifyOrDummy(account?.recoveryVerifierHash, verifier);
+  }
+
+  async update(id: string, changes: Partial<AccountEntity>): Promise<void> {
+    await this.accounts.update({ id }, changes);
+  }
+
+  async recordActivity(id: string, now = new Date()): Promise<void> {
+    await this.accounts.update({ id }, { lastActivityAt: now });
+  }
+
+  toResponse(account: AccountEntity): AccountResponse {
+    return {
+      id: account.id,
+      username: account.username,
+      role: account.role,
+      displayName: account.displayName,
+      hasEmail: account.emailCiphertext !== null,
+      deletionDate: null,
+    };
+  }
+
+  keys(account: AccountEntity): AccountKeys {
+    return {
+      publicKey: account.publicKey,
+      wrappedPrivateKey: JSON.parse(account.wrappedPrivateKey) as AesEnvelopeDto,
+      teamKeyGrant: account.teamKeyGrant
+        ? (JSON.parse(account.teamKeyGrant) as SealedEnvelopeDto)
+        : null,
+    };
+  }
+}

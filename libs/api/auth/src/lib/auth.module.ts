@@ -1,0 +1,82 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountEntity } from './account/account.entity';
+import { AccountService } from './account/account.service';
+import { AUTH_SETTINGS, AuthSettings } from './auth-settings';
+import { AuthTokenEntity } from './credentials/auth-token.entity';
+import { EmailCipher } from './credentials/email-cipher';
+import { SecretHasher } from './credentials/secret-hasher';
+import { AuthController } from './login/auth.controller';
+import { AuthService } from './login/auth.service';
+import { LocalStrategy } from './login/local.strategy';
+import { SessionResponder } from './login/session-responder';
+import { RateLimiter } from './rate-limit/rate-limiter';
+import { RecoveryController } from './recovery/recovery.controller';
+import { RecoveryService } from './recovery/recovery.service';
+import { ResetController } from './reset/reset.controller';
+import { ResetService } from './reset/reset.service';
+import { RolesGuard } from './session/roles.guard';
+import { SessionCookie } from './session/session-cookie';
+import { SessionGuard } from './session/session.guard';
+import { SessionEntity } from './session/session.entity';
+import { SessionService } from './session/session.service';
+
+export interface AuthModuleOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  inject?: any[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...args: any[]) => AuthSettings | Promise<AuthSettings>;
+}
+
+/**
+ * Accounts, sessions and the credential flows: prelogin, registration, login, password change,
+ * reset by link and by recovery code. Installs the global session guard, so every route of the
+ * application needs a session unless it is marked `@Public()`. Global, so that feature modules can
+ * use its guards and services without importing it again.
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthModuleOptions): DynamicModule {
+    const settings: Provider = {
+      provide: AUTH_SETTINGS,
+      inject: options.inject ?? [],
+      useFactory: options.useFactory,
+    };
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [
+        PassportModule,
+        TypeOrmModule.forFeature([AccountEntity, SessionEntity, AuthTokenEntity]),
+      ],
+      controllers: [AuthController, ResetController, RecoveryController],
+      providers: [
+        settings,
+        AccountService,
+        AuthService,
+        EmailCipher,
+        LocalStrategy,
+        RateLimiter,
+        RecoveryService,
+        ResetService,
+        RolesGuard,
+        SecretHasher,
+        SessionCookie,
+        SessionGuard,
+        SessionResponder,
+        SessionService,
+        { provide: APP_GUARD, useExisting: SessionGuard },
+      ],
+      exports: [
+        AccountService,
+        AuthService,
+        EmailCipher,
+        RateLimiter,
+        SessionService,
+        AUTH_SETTINGS,
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './lib/invalid-mail.error';
+export * from './lib/mail-delivery.error';
+export * from './lib/mail-settings';
+export * from './lib/mail.module';
+export * from './lib/mail.service';
+export * from './lib/outgoing-mail';

@@ -1,0 +1,5 @@
+export * from './accounts.dto';
+export * from './auth.dto';
+export * from './fields';
+export * from './validators';
+export * from './wire-format';
