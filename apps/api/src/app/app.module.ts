@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CentreModule } from '@confidant/api/accounts';
+import { join } from 'node:path';
+import { CentreModule, CentreService, MeModule } from '@confidant/api/accounts';
+import { AuthModule } from '@confidant/api/auth';
+import { MailModule } from '@confidant/api/mail';
 import { PersistenceModule } from '@confidant/api/persistence';
 import { AppConfig } from '../config/app-config';
-import { AppConfigModule } from '../config/app-config.module';
+import { AppConfigModule, SERVER_SECRET } from '../config/app-config.module';
 import { HealthController } from './health/health.controller';
 
-/** The composition root: configuration, database and the feature modules. */
+/** The composition root: configuration, database, mail and the feature modules. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, serverSecret: Uint8Array): DynamicModule {
@@ -17,10 +20,30 @@ export class AppModule {
           inject: [AppConfig],
           useFactory: (appConfig: AppConfig) => ({ databasePath: appConfig.databasePath }),
         }),
+        MailModule.forRoot({
+          inject: [AppConfig],
+          useFactory: (appConfig: AppConfig) => ({
+            smtpUrl: appConfig.smtpUrl,
+            outboxDir: join(appConfig.dataDir, 'outbox'),
+          }),
+        }),
         CentreModule.forRoot({
           inject: [AppConfig],
           useFactory: (appConfig: AppConfig) => appConfig.centreSeed,
         }),
+        AuthModule.forRoot({
+          inject: [AppConfig, SERVER_SECRET, CentreService],
+          useFactory: (appConfig: AppConfig, secret: Uint8Array, centre: CentreService) => ({
+            kdfIterations: appConfig.kdfIterations,
+            serverSecret: secret,
+            publicUrl: appConfig.publicUrl,
+            secureCookies: appConfig.isHttps,
+            sessionIdleMinutes: appConfig.sessionIdleMinutes,
+            sessionAbsoluteHours: appConfig.sessionAbsoluteHours,
+            mailIdentity: () => centre.mailIdentity(),
+          }),
+        }),
+        MeModule,
       ],
       controllers: [HealthController],
     };

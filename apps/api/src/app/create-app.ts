@@ -6,6 +6,7 @@ import { API_PREFIX, ApiRoutes } from '@confidant/shared/api-interfaces';
 import { AppConfig, LOG_LEVELS } from '../config/app-config';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { originCheck } from './http/origin-check';
 import { noStore, securityHeaders } from './http/security-headers';
 import { serveWebApp } from './web/web-hosting';
 
@@ -30,8 +31,9 @@ export async function createApp(
     { bodyParser: false, logger: logLevels(config) },
   );
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(...securityHeaders({ https: config.isHttps }));
-  app.use(`/${API_PREFIX}`, noStore);
+  app.use(`/${API_PREFIX}`, noStore, originCheck(config.publicUrl));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(

@@ -27,6 +27,9 @@ describe('loadConfig', () => {
     expect(config.smtpUrl).toBeNull();
     expect(config.configuredServerSecret).toBeNull();
     expect(config.centreSeed).toMatchObject({ responseDays: 3, retentionMonths: 6 });
+    expect(config.sessionIdleMinutes).toBe(30);
+    expect(config.sessionAbsoluteHours).toBe(12);
+    expect(config.trustProxy).toBe(false);
     expect(config.centreSeed.topics.length).toBeGreaterThan(0);
   });
 
@@ -47,6 +50,9 @@ describe('loadConfig', () => {
         CENTRE_NAME: 'Frauenberatung Nord',
         CENTRE_TOPICS: 'Gewalt; Trennung ;',
         CENTRE_RESPONSE_DAYS: '2',
+        SESSION_IDLE_MINUTES: '5',
+        SESSION_ABSOLUTE_HOURS: '2',
+        TRUST_PROXY: '1',
       },
       '/srv/portal',
     );
@@ -65,6 +71,9 @@ describe('loadConfig', () => {
     expect(config.centreSeed.name).toBe('Frauenberatung Nord');
     expect(config.centreSeed.topics).toEqual(['Gewalt', 'Trennung']);
     expect(config.centreSeed.responseDays).toBe(2);
+    expect(config.sessionIdleMinutes).toBe(5);
+    expect(config.sessionAbsoluteHours).toBe(2);
+    expect(config.trustProxy).toBe(1);
   });
 
   it('accepts an in-memory database', () => {
@@ -100,6 +109,8 @@ describe('loadConfig', () => {
       'must start with https: or http:',
     ],
     [{ CENTRE_RETENTION_MONTHS: '25' }, 'CENTRE_RETENTION_MONTHS', 'from 1 to 24'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES', 'from 1 to 1440'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY', 'from 0 to 10'],
   ])('rejects %p naming %s', (env, variable, message) => {
     const error = configError(env);
 

@@ -34,6 +34,12 @@ export class AppConfig {
     /** Set only when SERVER_SECRET is configured; otherwise the secret is kept in DATA_DIR. */
     readonly configuredServerSecret: Uint8Array | null,
     readonly logLevel: LogLevelName,
+    /** A session ends after this many minutes without a request. */
+    readonly sessionIdleMinutes: number,
+    /** A session ends this many hours after login, whatever happens. */
+    readonly sessionAbsoluteHours: number,
+    /** Express `trust proxy`: false, or how many proxies stand in front (for rate limits by address). */
+    readonly trustProxy: number | false,
     /** Built web app that the API serves; null when it should serve none. */
     readonly webDir: string | null,
     /** Values the centre row starts with on the first start. */
@@ -62,6 +68,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const kdfIterations = read.integer('KDF_ITERATIONS', 600_000, 1_000, 10_000_000);
   const serverSecret = read.secret('SERVER_SECRET');
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'log');
+  const sessionIdleMinutes = read.integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
+  const sessionAbsoluteHours = read.integer('SESSION_ABSOLUTE_HOURS', 12, 1, 7 * 24);
+  const proxies = read.integer('TRUST_PROXY', 0, 0, 10);
   const webDirSetting = read.string('WEB_DIR', DEFAULT_WEB_DIR);
   const webDir = webDirSetting === 'none' ? null : resolve(cwd, webDirSetting);
 
@@ -97,6 +106,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     kdfIterations,
     serverSecret,
     logLevel,
+    sessionIdleMinutes,
+    sessionAbsoluteHours,
+    proxies === 0 ? false : proxies,
     webDir,
     centreSeed,
   );

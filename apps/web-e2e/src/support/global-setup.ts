@@ -62,7 +62,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       HOST: '127.0.0.1',
       PUBLIC_URL: url,
       DATA_DIR: dataDir,
-      KDF_ITERATIONS: '1000',
       LOG_LEVEL: 'warn',
       CENTRE_NAME: 'Frauenberatung Teststadt',
       CENTRE_PHONE: '030 123 456 78',

@@ -2,3 +2,4 @@ export * from './lib/centre/centre-seed';
 export * from './lib/centre/centre.entity';
 export * from './lib/centre/centre.module';
 export * from './lib/centre/centre.service';
+export * from './lib/me/me.module';

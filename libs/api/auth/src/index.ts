@@ -7,5 +7,6 @@ export * from './lib/credentials/email-cipher';
 export * from './lib/login/auth.service';
 export * from './lib/rate-limit/rate-limiter';
 export * from './lib/session/auth.decorators';
+export * from './lib/session/session-cookie';
 export * from './lib/session/session.entity';
 export * from './lib/session/session.service';

@@ -1,6 +1,7 @@
 import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Public } from '@confidant/api/auth';
 import { ApiRoutes, HealthResponse } from '@confidant/shared/api-interfaces';
 import { DataSource } from 'typeorm';
 
@@ -12,6 +13,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** For load balancers and monitoring: answers 200 only when the database answers a query. */
+  @Public()
   @Get()
   @ApiOkResponse({ description: 'The API and its database work' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })

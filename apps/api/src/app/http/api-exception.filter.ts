@@ -33,6 +33,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') {
+      response.setHeader('Retry-After', String(retryAfter));
+    }
     response.status(body.statusCode).json(body);
   }
 }

@@ -74,6 +74,7 @@ export class AuthModule {
         AuthService,
         EmailCipher,
         RateLimiter,
+        SessionCookie,
         SessionService,
         AUTH_SETTINGS,
       ],

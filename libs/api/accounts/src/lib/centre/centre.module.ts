@@ -12,7 +12,7 @@ export interface CentreModuleOptions {
   useFactory: (...args: any[]) => CentreSeed;
 }
 
-/** The centre's settings: seeded on the first start, public via `GET /api/centre`. */
+/** The centre's settings: seeded on the first start, public via `GET /api/centre`; global. */
 @Module({})
 export class CentreModule {
   static forRoot(options: CentreModuleOptions): DynamicModule {
@@ -23,6 +23,7 @@ export class CentreModule {
     };
     return {
       module: CentreModule,
+      global: true,
       imports: [TypeOrmModule.forFeature([CentreEntity])],
       controllers: [CentreController],
       providers: [seedProvider, CentreService],

@@ -41,6 +41,12 @@ export class CentreService implements OnApplicationBootstrap {
     return this.centres.findOneByOrFail({ id: CENTRE_ID });
   }
 
+  /** Sender and subject of the centre's neutral mails. */
+  async mailIdentity(): Promise<{ from: string; subject: string }> {
+    const centre = await this.getCentre();
+    return { from: centre.notificationSender, subject: centre.notificationSubject };
+  }
+
   async getPublicCentre(): Promise<CentreResponse> {
     const centre = await this.getCentre();
     return {

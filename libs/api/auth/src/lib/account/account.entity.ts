@@ -1,6 +1,6 @@
 import { Role } from '@confidant/shared/api-interfaces';
 import { epochMillis } from '@confidant/api/persistence';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * An account of any role. The server holds no secret that opens content: `authHash` is argon2id of
@@ -8,6 +8,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * derive, and the e-mail is encrypted under a server key.
  */
 @Entity('account')
+@Unique('UQ_account_username_key', ['usernameKey'])
 export class AccountEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -16,7 +17,7 @@ export class AccountEntity {
   username!: string;
 
   /** NFKC, lower-cased username: unique, so that names differing only in case cannot coexist. */
-  @Column({ name: 'username_key', type: 'varchar', length: 32, unique: true })
+  @Column({ name: 'username_key', type: 'varchar', length: 32 })
   usernameKey!: string;
 
   @Column({ type: 'varchar', length: 16 })
@@ -25,7 +26,7 @@ export class AccountEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 64, nullable: true })
   displayName!: string | null;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean' })
   active!: boolean;
 
   @Column({ name: 'auth_hash', type: 'varchar', length: 200 })

@@ -13,12 +13,12 @@ export class AuthTokenEntity {
   @PrimaryColumn({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash!: string;
 
-  @Index()
+  @Index('IDX_auth_token_account')
   @Column({ name: 'account_id', type: 'varchar', length: 36 })
   accountId!: string;
 
   @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'FK_auth_token_account' })
   account?: AccountEntity;
 
   @Column({ type: 'varchar', length: 16 })

@@ -8,12 +8,12 @@ export class SessionEntity {
   @PrimaryColumn({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash!: string;
 
-  @Index()
+  @Index('IDX_session_account')
   @Column({ name: 'account_id', type: 'varchar', length: 36 })
   accountId!: string;
 
   @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'FK_session_account' })
   account?: AccountEntity;
 
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMillis })

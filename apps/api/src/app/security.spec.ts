@@ -1,0 +1,232 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AccountService, SessionService } from '@confidant/api/auth';
+import { authKeyFor, makeIdentity, TestIdentity } from '@confidant/api/auth/testing';
+import { LogCapture } from '@confidant/api/mail/testing';
+import { deriveRecoveryKeys, rewrapPrivateKey, toBase64Url } from '@confidant/shared/crypto';
+import { Role } from '@confidant/shared/api-interfaces';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { loadConfig } from '../config/app-config';
+import { createApp } from './create-app';
+
+const PUBLIC_URL = 'http://portal.test';
+
+type Caller = 'anonymous' | 'client' | 'otherClient' | 'counsellor' | 'lead';
+const CALLERS: Caller[] = ['anonymous', 'client', 'otherClient', 'counsellor', 'lead'];
+
+/** Expected status per caller for a request with an empty JSON body. */
+type Expectation = Record<Caller, number>;
+const all = (status: number): Expectation =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Expectation;
+const loggedIn = (status: number): Expectation => ({ ...all(status), anonymous: 401 });
+
+/**
+ * Every route the application registers, with what each kind of caller gets. A new route without
+ * an entry here fails the test: nobody can add an endpoint without deciding who may call it.
+ */
+const MATRIX: Record<string, Expectation> = {
+  'GET /api/health': all(200),
+  'GET /api/centre': all(200),
+  'POST /api/auth/prelogin': all(400),
+  'POST /api/auth/register': all(400),
+  'POST /api/auth/login': all(401),
+  'GET /api/auth/session': loggedIn(200),
+  'POST /api/auth/logout': all(204),
+  'POST /api/auth/password': loggedIn(400),
+  'POST /api/auth/reset/request': all(400),
+  'POST /api/auth/reset/confirm': all(400),
+  'POST /api/auth/recovery/start': all(400),
+  'POST /api/auth/recovery/complete': all(400),
+  'GET /api/accounts/me': loggedIn(200),
+  'PUT /api/accounts/me/email': loggedIn(400),
+  'DELETE /api/accounts/me/email': loggedIn(400),
+  'POST /api/accounts/me/recovery': loggedIn(400),
+  'DELETE /api/accounts/me': loggedIn(400),
+};
+
+/** Routes served outside Nest's controllers (the OpenAPI description): public on purpose. */
+const DOCUMENTATION = /^GET \/api\/docs/;
+
+function registeredRoutes(app: NestExpressApplication): string[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+  const express = app.getHttpAdapter().getInstance() as unknown as { router: { stack: Layer[] } };
+  return express.router.stack
+    .filter((layer) => layer.route)
+    .flatMap((layer) =>
+      Object.keys(layer.route?.methods ?? {})
+        .filter((method) => method !== '_all')
+        .map((method) => `${method.toUpperCase()} ${layer.route?.path}`),
+    );
+}
+
+describe('security of the assembled API', () => {
+  let dataDir: string;
+  let app: NestExpressApplication;
+  let logs: LogCapture;
+  const accountIds = {} as Record<Exclude<Caller, 'anonymous'>, string>;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'confidant-security-'));
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      KDF_ITERATIONS: '1000',
+      PUBLIC_URL,
+      WEB_DIR: 'none',
+      LOG_LEVEL: 'verbose',
+    });
+    logs = new LogCapture();
+    app = await createApp(config, new Uint8Array(32).fill(3));
+    app.useLogger(logs);
+    await app.init();
+    const accounts = app.get(AccountService);
+    const roles: [Exclude<Caller, 'anonymous'>, Role][] = [
+      ['client', 'client'],
+      ['otherClient', 'client'],
+      ['counsellor', 'counsellor'],
+      ['lead', 'lead'],
+    ];
+    for (const [caller, role] of roles) {
+      const identity = await makeIdentity();
+      const account = await accounts.create({ username: `${caller}-name`, role, ...identity.body });
+      accountIds[caller] = account.id;
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function cookieFor(caller: Caller): Promise<string | undefined> {
+    if (caller === 'anonymous') {
+      return undefined;
+    }
+    const { token } = await app.get(SessionService).create(accountIds[caller]);
+    return `confidant-session=${token}`;
+  }
+
+  describe('authorization matrix', () => {
+    it('has an expectation for every registered route, and no stale one', () => {
+      const routes = registeredRoutes(app).filter((route) => !DOCUMENTATION.test(route));
+
+      expect([...new Set(routes)].sort()).toEqual(Object.keys(MATRIX).sort());
+    });
+
+    for (const [route, expected] of Object.entries(MATRIX)) {
+      it(`${route}`, async () => {
+        const [method, path] = route.split(' ');
+        const actual = {} as Expectation;
+        for (const caller of CALLERS) {
+          const cookie = await cookieFor(caller);
+          let call = request(app.getHttpServer())[method.toLowerCase() as 'get'](path);
+          if (cookie) {
+            call = call.set('Cookie', cookie);
+          }
+          const response = method === 'GET' ? await call : await call.send({});
+          actual[caller] = response.status;
+        }
+        expect(actual).toEqual(expected);
+      });
+    }
+  });
+
+  it('refuses a state-changing request from another origin (CSRF)', async () => {
+    const response = await request(app.getHttpServer())
+      .post('/api/auth/prelogin')
+      .set('Origin', 'https://evil.example')
+      .send({ username: 'client-name' })
+      .expect(403);
+    expect(response.body.message).toContain('must come from the portal');
+
+    await request(app.getHttpServer())
+      .post('/api/auth/prelogin')
+      .set('Origin', PUBLIC_URL)
+      .send({ username: 'client-name' })
+      .expect(200);
+  });
+
+  it('tells a rate-limited caller when to come back', async () => {
+    let last = await request(app.getHttpServer())
+      .post('/api/auth/recovery/start')
+      .send({
+        username: 'nobody-here',
+        recoveryVerifier: toBase64Url(new Uint8Array(32)),
+      });
+    for (let attempt = 0; attempt < 10 && last.status !== 429; attempt++) {
+      last = await request(app.getHttpServer())
+        .post('/api/auth/recovery/start')
+        .send({
+          username: 'nobody-here',
+          recoveryVerifier: toBase64Url(new Uint8Array(32)),
+        });
+    }
+    expect(last.status).toBe(429);
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Too many attempts. Please wait a few minutes and try again.',
+    });
+  });
+
+  it('keeps no password, authKey, recovery code or e-mail in clear in the database files or logs', async () => {
+    const http = request.agent(app.getHttpServer());
+    const identity: TestIdentity = await makeIdentity('canary password 7f3a9c');
+    const email = 'canary-4711@example.org';
+    await http
+      .post('/api/auth/register')
+      .send({ username: 'canary-user', ...identity.body, email })
+      .expect(201);
+    const prelogin = await http.post('/api/auth/prelogin').send({ username: 'canary-user' });
+    const { authKey, wrapKey } = await authKeyFor(identity.password, prelogin.body.kdfSalt);
+    await http.post('/api/auth/login').send({ username: 'canary-user', authKey }).expect(200);
+    const newEmail = 'second-canary-0815@example.org';
+    await http.put('/api/accounts/me/email').send({ authKey, email: newEmail }).expect(204);
+    const renewed = await makeIdentity();
+    const fresh = await deriveRecoveryKeys(renewed.recoveryCode);
+    await http
+      .post('/api/accounts/me/recovery')
+      .send({
+        authKey,
+        recoveryWrappedPrivateKey: await rewrapPrivateKey(
+          identity.body.wrappedPrivateKey,
+          wrapKey,
+          fresh.recoveryKey,
+        ),
+        recoveryVerifier: toBase64Url(fresh.recoveryVerifier),
+      })
+      .expect(204);
+
+    const files = readdirSync(dataDir)
+      .filter((name) => name.startsWith('confidant.sqlite'))
+      .map((name) => readFileSync(join(dataDir, name)));
+    const stored = Buffer.concat(files);
+    const secrets = [
+      identity.password,
+      authKey,
+      identity.body.recoveryVerifier,
+      toBase64Url(fresh.recoveryVerifier),
+      identity.recoveryCodeText,
+      identity.recoveryCodeText.replace(/-/g, ''),
+      renewed.recoveryCodeText,
+      email,
+      newEmail,
+    ];
+    const binary = [Buffer.from(authKey, 'base64url'), Buffer.from(identity.recoveryCode)];
+
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(stored.includes(Buffer.from('canary-user'))).toBe(true);
+    for (const secret of secrets) {
+      expect({ secret, inDatabase: stored.includes(Buffer.from(secret, 'utf8')) }).toEqual({
+        secret,
+        inDatabase: false,
+      });
+      expect(logs.lines.filter((line) => line.includes(secret))).toEqual([]);
+    }
+    for (const bytes of binary) {
+      expect(stored.includes(bytes)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AccountService, EmailCipher } from '@confidant/api/auth';
+import {
+  applyApiPipeline,
+  authKeyFor,
+  makeIdentity,
+  testAuthModule,
+} from '@confidant/api/auth/testing';
+import { testMailModule } from '@confidant/api/mail/testing';
+import { testDatabaseModule } from '@confidant/api/persistence/testing';
+import { deriveRecoveryKeys, rewrapPrivateKey, toBase64Url } from '@confidant/shared/crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { MeModule } from './me.module';
+
+describe('MeModule', () => {
+  let app: INestApplication;
+  let outbox: string;
+  let client: TestAgent;
+  let authKey: string;
+  let accountId: string;
+  let identity: Awaited<ReturnType<typeof makeIdentity>>;
+
+  beforeEach(async () => {
+    outbox = mkdtempSync(join(tmpdir(), 'confidant-me-'));
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        testDatabaseModule(),
+        testMailModule({ outboxDir: outbox }),
+        testAuthModule(),
+        MeModule,
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication();
+    applyApiPipeline(app);
+    await app.init();
+    identity = await makeIdentity();
+    authKey = identity.body.authKey;
+    client = request.agent(app.getHttpServer());
+    const registered = await client
+      .post('/auth/register')
+      .send({ username: 'Mondlicht', ...identity.body })
+      .expect(201);
+    accountId = registered.body.account.id;
+  });
+
+  afterEach(async () => {
+    await app.close();
+    rmSync(outbox, { recursive: true, force: true });
+  });
+
+  const account = () => app.get(AccountService).findById(accountId);
+
+  it('describes the own account, without anything secret', async () => {
+    const response = await client.get('/accounts/me').expect(200);
+
+    expect(response.body).toEqual({
+      id: accountId,
+      username: 'Mondlicht',
+      role: 'client',
+      displayName: null,
+      hasEmail: false,
+      deletionDate: null,
+    });
+  });
+
+  it('adds, changes and removes the e-mail only with the password', async () => {
+    await client
+      .put('/accounts/me/email')
+      .send({ authKey: toBase64Url(new Uint8Array(32)), email: 'mond@example.org' })
+      .expect(403);
+    expect((await account())?.emailCiphertext).toBeNull();
+
+    await client.put('/accounts/me/email').send({ authKey, email: 'mond@example.org' }).expect(204);
+    const stored = (await account())?.emailCiphertext ?? '';
+    expect(stored).not.toContain('mond');
+    expect(app.get(EmailCipher).decrypt(accountId, stored)).toBe('mond@example.org');
+    expect((await client.get('/accounts/me')).body.hasEmail).toBe(true);
+
+    await client.delete('/accounts/me/email').send({ authKey }).expect(204);
+    expect((await account())?.emailCiphertext).toBeNull();
+  });
+
+  it('replaces the recovery code; the old one stops working', async () => {
+    const old = await deriveRecoveryKeys(identity.recoveryCode);
+    const next = await makeIdentity();
+    const fresh = await deriveRecoveryKeys(next.recoveryCode);
+    const { wrapKey } = await authKeyFor(identity.password, identity.body.kdfSalt);
+    const rewrapped = await rewrapPrivateKey(
+      identity.body.wrappedPrivateKey,
+      wrapKey,
+      fresh.recoveryKey,
+    );
+
+    await client
+      .post('/accounts/me/recovery')
+      .send({
+        authKey,
+        recoveryWrappedPrivateKey: rewrapped,
+        recoveryVerifier: toBase64Url(fresh.recoveryVerifier),
+      })
+      .expect(204);
+
+    const anonymous = request(app.getHttpServer());
+    await anonymous
+      .post('/auth/recovery/start')
+      .send({ username: 'Mondlicht', recoveryVerifier: toBase64Url(old.recoveryVerifier) })
+      .expect(401);
+    await anonymous
+      .post('/auth/recovery/start')
+      .send({ username: 'Mondlicht', recoveryVerifier: toBase64Url(fresh.recoveryVerifier) })
+      .expect(200);
+  });
+
+  it('deletes the account with the password; then it cannot log in or be found', async () => {
+    await client
+      .delete('/accounts/me')
+      .send({ authKey: toBase64Url(new Uint8Array(32)) })
+      .expect(403);
+    expect(await account()).not.toBeNull();
+
+    const response = await client.delete('/accounts/me').send({ authKey }).expect(204);
+
+    expect(String(response.headers['set-cookie'])).toMatch(/confidant-session=;/);
+    expect(await account()).toBeNull();
+    await client.get('/accounts/me').expect(401);
+    await request(app.getHttpServer())
+      .post('/auth/login')
+      .send({ username: 'Mondlicht', authKey })
+      .expect(401);
+  });
+
+  it('refuses bad input with 400 and changes nothing', async () => {
+    await client.put('/accounts/me/email').send({ authKey, email: 'nope' }).expect(400);
+    await client.put('/accounts/me/email').send({ email: 'a@b.example' }).expect(400);
+    await client.delete('/accounts/me').send({}).expect(400);
+    expect(await account()).not.toBeNull();
+  });
+});
