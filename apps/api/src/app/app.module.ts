@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
-import { CentreModule, CentreService, MeModule } from '@confidant/api/accounts';
+import { CentreModule, CentreService, MeModule, StaffModule } from '@confidant/api/accounts';
 import { AuthModule } from '@confidant/api/auth';
 import { MailModule } from '@confidant/api/mail';
 import { PersistenceModule } from '@confidant/api/persistence';
@@ -44,6 +44,7 @@ export class AppModule {
           }),
         }),
         MeModule,
+        StaffModule,
       ],
       controllers: [HealthController],
     };

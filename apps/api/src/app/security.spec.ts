@@ -21,6 +21,12 @@ type Expectation = Record<Caller, number>;
 const all = (status: number): Expectation =>
   Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Expectation;
 const loggedIn = (status: number): Expectation => ({ ...all(status), anonymous: 401 });
+const leadOnly: Omit<Expectation, 'lead'> = {
+  anonymous: 401,
+  client: 403,
+  otherClient: 403,
+  counsellor: 403,
+};
 
 /**
  * Every route the application registers, with what each kind of caller gets. A new route without
@@ -44,6 +50,14 @@ const MATRIX: Record<string, Expectation> = {
   'DELETE /api/accounts/me/email': loggedIn(400),
   'POST /api/accounts/me/recovery': loggedIn(400),
   'DELETE /api/accounts/me': loggedIn(400),
+  'GET /api/setup': all(200),
+  'POST /api/setup': all(400),
+  'POST /api/staff/invitations': { ...leadOnly, lead: 400 },
+  'POST /api/staff/register': all(400),
+  'GET /api/staff/counsellors': { ...leadOnly, lead: 200 },
+  'PUT /api/staff/counsellors/:id/team-key': { ...leadOnly, lead: 400 },
+  'PATCH /api/staff/counsellors/:id': { ...leadOnly, lead: 400 },
+  'PATCH /api/staff/centre': { ...leadOnly, lead: 200 },
 };
 
 /** Routes served outside Nest's controllers (the OpenAPI description): public on purpose. */
@@ -116,7 +130,8 @@ describe('security of the assembled API', () => {
 
     for (const [route, expected] of Object.entries(MATRIX)) {
       it(`${route}`, async () => {
-        const [method, path] = route.split(' ');
+        const [method, template] = route.split(' ');
+        const path = template.replace(':id', accountIds.counsellor);
         const actual = {} as Expectation;
         for (const caller of CALLERS) {
           const cookie = await cookieFor(caller);

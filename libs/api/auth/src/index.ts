@@ -10,3 +10,5 @@ export * from './lib/session/auth.decorators';
 export * from './lib/session/session-cookie';
 export * from './lib/session/session.entity';
 export * from './lib/session/session.service';
+export * from './lib/credentials/tokens';
+export * from './lib/login/session-responder';

@@ -4,5 +4,6 @@ export * from './lib/centre';
 export * from './lib/envelopes';
 export * from './lib/health';
 export * from './lib/roles';
+export * from './lib/staff';
 export * from './lib/routes';
 export * from './lib/web-routes';

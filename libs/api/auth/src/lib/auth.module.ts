@@ -75,6 +75,7 @@ export class AuthModule {
         EmailCipher,
         RateLimiter,
         SessionCookie,
+        SessionResponder,
         SessionService,
         AUTH_SETTINGS,
       ],

@@ -3,3 +3,4 @@ export * from './auth.dto';
 export * from './fields';
 export * from './validators';
 export * from './wire-format';
+export * from './staff.dto';

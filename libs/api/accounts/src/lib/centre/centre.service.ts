@@ -41,6 +41,22 @@ export class CentreService implements OnApplicationBootstrap {
     return this.centres.findOneByOrFail({ id: CENTRE_ID });
   }
 
+  /** Changes what a lead changed; returns the public settings afterwards. */
+  async update(changes: Partial<CentreSeed>): Promise<CentreResponse> {
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    ) as Partial<CentreSeed>;
+    if (Object.keys(defined).length > 0) {
+      await this.centres.update({ id: CENTRE_ID }, defined);
+    }
+    return this.getPublicCentre();
+  }
+
+  /** The team public key is set once, when the first lead sets up the centre. */
+  async setTeamPublicKey(teamPublicKey: string): Promise<void> {
+    await this.centres.update({ id: CENTRE_ID }, { teamPublicKey });
+  }
+
   /** Sender and subject of the centre's neutral mails. */
   async mailIdentity(): Promise<{ from: string; subject: string }> {
     const centre = await this.getCentre();

@@ -5,6 +5,7 @@ import {
   AccountResponse,
   AesEnvelopeDto,
   Role,
+  Roles,
   SealedEnvelopeDto,
 } from '@confidant/shared/api-interfaces';
 import { randomUUID } from 'node:crypto';
@@ -101,6 +102,18 @@ export class AccountService {
 
   verifyRecovery(account: AccountEntity | null, verifier: string): Promise<boolean> {
     return this.hasher.verifyOrDummy(account?.recoveryVerifierHash, verifier);
+  }
+
+  /** Every counsellor and lead, active or not, by name. */
+  findStaff(): Promise<AccountEntity[]> {
+    return this.accounts.find({
+      where: [{ role: Roles.counsellor }, { role: Roles.lead }],
+      order: { usernameKey: 'ASC' },
+    });
+  }
+
+  countByRole(role: Role): Promise<number> {
+    return this.accounts.countBy({ role });
   }
 
   async update(id: string, changes: Partial<AccountEntity>): Promise<void> {
