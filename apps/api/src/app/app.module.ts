@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CentreModule, CentreService, MeModule, StaffModule } from '@confidant/api/accounts';
 import { AuthModule } from '@confidant/api/auth';
 import { MailModule } from '@confidant/api/mail';
+import { MessagingModule } from '@confidant/api/messaging';
 import { PersistenceModule } from '@confidant/api/persistence';
 import { AppConfig } from '../config/app-config';
 import { AppConfigModule, SERVER_SECRET } from '../config/app-config.module';
@@ -45,6 +46,7 @@ export class AppModule {
         }),
         MeModule,
         StaffModule,
+        MessagingModule,
       ],
       controllers: [HealthController],
     };

@@ -2,7 +2,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AccountService, SessionService } from '@confidant/api/auth';
 import { authKeyFor, makeIdentity, TestIdentity } from '@confidant/api/auth/testing';
 import { LogCapture } from '@confidant/api/mail/testing';
-import { deriveRecoveryKeys, rewrapPrivateKey, toBase64Url } from '@confidant/shared/crypto';
+import { CentreService } from '@confidant/api/accounts';
+import {
+  createConversationKey,
+  createTeamKey,
+  deriveRecoveryKeys,
+  encryptMessage,
+  fromBase64Url,
+  rewrapPrivateKey,
+  toBase64Url,
+} from '@confidant/shared/crypto';
+import { randomUUID } from 'node:crypto';
 import { Role } from '@confidant/shared/api-interfaces';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +68,36 @@ const MATRIX: Record<string, Expectation> = {
   'PUT /api/staff/counsellors/:id/team-key': { ...leadOnly, lead: 400 },
   'PATCH /api/staff/counsellors/:id': { ...leadOnly, lead: 400 },
   'PATCH /api/staff/centre': { ...leadOnly, lead: 200 },
+  'POST /api/conversations': { ...all(403), anonymous: 401, client: 400, otherClient: 400 },
+  'GET /api/conversations': loggedIn(200),
+  'GET /api/conversations/queue': { ...all(200), anonymous: 401, client: 403, otherClient: 403 },
+  'GET /api/statistics': { ...leadOnly, lead: 200 },
+  // The conversation belongs to `client` and is assigned to `counsellor`; `lead` holds no team key.
+  'GET /api/conversations/:id': { ...all(404), anonymous: 401, client: 200, counsellor: 200 },
+  'GET /api/conversations/:id/messages': {
+    ...all(404),
+    anonymous: 401,
+    client: 200,
+    counsellor: 200,
+  },
+  // With an empty body the validation answers first, the same for everyone: nothing is revealed.
+  'POST /api/conversations/:id/messages': loggedIn(400),
+  'POST /api/conversations/:id/assign': {
+    ...all(404),
+    anonymous: 401,
+    client: 403,
+    otherClient: 403,
+    counsellor: 200,
+  },
+  'POST /api/conversations/:id/close': {
+    ...all(404),
+    anonymous: 401,
+    client: 403,
+    otherClient: 403,
+    counsellor: 200,
+  },
+  'POST /api/conversations/:id/read': loggedIn(400),
+  'PUT /api/conversations/:id/keys/client': { ...leadOnly, lead: 400, counsellor: 400 },
 };
 
 /** Routes served outside Nest's controllers (the OpenAPI description): public on purpose. */
@@ -80,6 +120,8 @@ describe('security of the assembled API', () => {
   let app: NestExpressApplication;
   let logs: LogCapture;
   const accountIds = {} as Record<Exclude<Caller, 'anonymous'>, string>;
+  let conversationId: string;
+  let conversationKey: CryptoKey;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'confidant-security-'));
@@ -101,11 +143,39 @@ describe('security of the assembled API', () => {
       ['counsellor', 'counsellor'],
       ['lead', 'lead'],
     ];
+    const identities = {} as Record<Exclude<Caller, 'anonymous'>, TestIdentity>;
     for (const [caller, role] of roles) {
       const identity = await makeIdentity();
       const account = await accounts.create({ username: `${caller}-name`, role, ...identity.body });
       accountIds[caller] = account.id;
+      identities[caller] = identity;
     }
+    // A conversation of `client`, assigned to `counsellor`, who holds the team key.
+    const team = await createTeamKey(fromBase64Url(identities.counsellor.body.publicKey));
+    await app.get(CentreService).setTeamPublicKey(toBase64Url(team.publicKey));
+    await accounts.update(accountIds.counsellor, { teamKeyGrant: JSON.stringify(team.grant) });
+    conversationId = randomUUID();
+    const messageId = randomUUID();
+    const { key, sealed } = await createConversationKey({
+      client: fromBase64Url(identities.client.body.publicKey),
+      team: team.publicKey,
+    });
+    conversationKey = key;
+    const envelope = await encryptMessage(
+      key,
+      { conversationId, messageId, senderId: accountIds.client },
+      { text: 'Hallo' },
+    );
+    await request(app.getHttpServer())
+      .post('/api/conversations')
+      .set('Cookie', (await cookieFor('client')) ?? '')
+      .send({ id: conversationId, keys: sealed, message: { id: messageId, envelope } })
+      .expect(201);
+    await request(app.getHttpServer())
+      .post(`/api/conversations/${conversationId}/assign`)
+      .set('Cookie', (await cookieFor('counsellor')) ?? '')
+      .send({})
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -131,7 +201,10 @@ describe('security of the assembled API', () => {
     for (const [route, expected] of Object.entries(MATRIX)) {
       it(`${route}`, async () => {
         const [method, template] = route.split(' ');
-        const path = template.replace(':id', accountIds.counsellor);
+        const path = template.replace(
+          ':id',
+          template.startsWith('/api/conversations') ? conversationId : accountIds.counsellor,
+        );
         const actual = {} as Expectation;
         for (const caller of CALLERS) {
           const cookie = await cookieFor(caller);
@@ -243,5 +316,31 @@ describe('security of the assembled API', () => {
     for (const bytes of binary) {
       expect(stored.includes(bytes)).toBe(false);
     }
+  });
+
+  it('keeps the plaintext of a canary message out of the database files and logs', async () => {
+    const canary = `canary message ${randomUUID()}`;
+    const messageId = randomUUID();
+    const envelope = await encryptMessage(
+      conversationKey,
+      { conversationId, messageId, senderId: accountIds.client },
+      { text: canary },
+    );
+    await request(app.getHttpServer())
+      .post(`/api/conversations/${conversationId}/messages`)
+      .set('Cookie', (await cookieFor('client')) ?? '')
+      .send({ id: messageId, envelope })
+      .expect(201);
+
+    const stored = Buffer.concat(
+      readdirSync(dataDir)
+        .filter((name) => name.startsWith('confidant.sqlite'))
+        .map((name) => readFileSync(join(dataDir, name))),
+    );
+    expect(stored.includes(Buffer.from(envelope.ct))).toBe(true);
+    expect(stored.includes(Buffer.from(canary))).toBe(false);
+    expect(
+      logs.lines.filter((line) => line.includes(canary) || line.includes(envelope.ct)),
+    ).toEqual([]);
   });
 });

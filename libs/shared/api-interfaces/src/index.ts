@@ -1,6 +1,7 @@
 export * from './lib/api-error';
 export * from './lib/auth';
 export * from './lib/centre';
+export * from './lib/conversations';
 export * from './lib/envelopes';
 export * from './lib/health';
 export * from './lib/roles';

@@ -4,3 +4,4 @@ export * from './fields';
 export * from './validators';
 export * from './wire-format';
 export * from './staff.dto';
+export * from './conversations.dto';

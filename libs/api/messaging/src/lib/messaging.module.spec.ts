@@ -1,0 +1,450 @@
+import { AccountService } from '@confidant/api/auth';
+import { readOutbox } from '@confidant/api/mail/testing';
+import { makeIdentity } from '@confidant/api/auth/testing';
+import {
+  decryptMessage,
+  fromBase64Url,
+  openConversationKey,
+  resealConversationKey,
+} from '@confidant/shared/crypto';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Repository } from 'typeorm';
+import { MessagingWorld, Person } from '../testing';
+import { ConversationEntity } from './conversations/conversation.entity';
+import { MessageEntity } from './messages/message.entity';
+
+describe('MessagingModule', () => {
+  let world: MessagingWorld;
+  let outbox: string;
+
+  beforeEach(async () => {
+    outbox = mkdtempSync(join(tmpdir(), 'confidant-messaging-'));
+    world = await MessagingWorld.start(outbox);
+  });
+
+  afterEach(async () => {
+    await world.app.close();
+    rmSync(outbox, { recursive: true, force: true });
+  });
+
+  const conversationRows = () =>
+    world.app.get<Repository<ConversationEntity>>(getRepositoryToken(ConversationEntity));
+  const messageRows = () =>
+    world.app.get<Repository<MessageEntity>>(getRepositoryToken(MessageEntity));
+
+  async function openEnquiry(client: Person, text = 'Ich brauche Hilfe.') {
+    const enquiry = await world.enquiry(client, text, 'Gewalt');
+    await client.http.post('/conversations').send(enquiry.body).expect(201);
+    return enquiry;
+  }
+
+  describe('a client writes an enquiry', () => {
+    it('stores keys and first message together; she sees it waiting and can read it', async () => {
+      const client = await world.client();
+      const enquiry = await world.enquiry(client, 'Ich habe Angst zu Hause.', 'Gewalt');
+
+      const created = await client.http.post('/conversations').send(enquiry.body).expect(201);
+
+      expect(created.body.conversation).toMatchObject({
+        id: enquiry.conversationId,
+        topic: 'Gewalt',
+        state: 'waiting-for-counsellor',
+        counsellorName: null,
+      });
+      const list = await client.http.get('/conversations').expect(200);
+      expect(list.body.map((c: { id: string }) => c.id)).toEqual([enquiry.conversationId]);
+      const key = await world.conversationKey(client, enquiry.conversationId);
+      expect(await world.read(client, enquiry.conversationId, key)).toEqual([
+        'Ich habe Angst zu Hause.',
+      ]);
+    });
+
+    it('answers a retry with the same conversation and stores nothing twice', async () => {
+      const client = await world.client();
+      const enquiry = await world.enquiry(client, 'Hallo');
+      await client.http.post('/conversations').send(enquiry.body).expect(201);
+
+      const again = await client.http.post('/conversations').send(enquiry.body).expect(200);
+
+      expect(again.body.conversation.id).toBe(enquiry.conversationId);
+      expect(await conversationRows().count()).toBe(1);
+      expect(await messageRows().count()).toBe(1);
+    });
+
+    it('leaves nothing behind when the first message cannot be stored', async () => {
+      const client = await world.client();
+      const first = await openEnquiry(client);
+      const second = await world.enquiry(client, 'Zweite Anfrage');
+      second.body.message.id = first.body.message.id;
+
+      await client.http.post('/conversations').send(second.body).expect(409);
+
+      expect(await conversationRows().count()).toBe(1);
+    });
+
+    it('refuses malformed envelopes with 400 and messages over 64 KB with 413', async () => {
+      const client = await world.client();
+      const enquiry = await world.enquiry(client, 'x');
+      await client.http
+        .post('/conversations')
+        .send({ ...enquiry.body, keys: { client: { v: 1 }, team: enquiry.body.keys.team } })
+        .expect(400);
+      const big = await world.enquiry(client, 'x'.repeat(70 * 1024));
+
+      const response = await client.http.post('/conversations').send(big.body).expect(413);
+
+      expect(response.body.message).toContain('64 KB');
+      expect(await conversationRows().count()).toBe(0);
+    });
+  });
+
+  describe('counsellors', () => {
+    it('see the queue only with the team key, take over, read and answer', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client, 'Mein Partner bedroht mich.');
+      const counsellor = await world.counsellor();
+      const newcomer = await world.counsellor(false);
+
+      expect((await newcomer.http.get('/conversations/queue').expect(200)).body).toEqual([]);
+      await newcomer.http.get(`/conversations/${enquiry.conversationId}`).expect(404);
+      const queue = await counsellor.http.get('/conversations/queue').expect(200);
+      expect(queue.body).toHaveLength(1);
+      expect(queue.body[0]).toMatchObject({
+        id: enquiry.conversationId,
+        state: 'waiting-for-counsellor',
+      });
+
+      await counsellor.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({})
+        .expect(200);
+      const key = await world.conversationKey(counsellor, enquiry.conversationId);
+      expect(await world.read(counsellor, enquiry.conversationId, key)).toEqual([
+        'Mein Partner bedroht mich.',
+      ]);
+      await world
+        .write(counsellor, enquiry.conversationId, key, 'Danke, dass Sie schreiben.')
+        .then((r) => expect(r.status).toBe(201));
+
+      const clientKey = await world.conversationKey(client, enquiry.conversationId);
+      expect(await world.read(client, enquiry.conversationId, clientKey)).toEqual([
+        'Mein Partner bedroht mich.',
+        'Danke, dass Sie schreiben.',
+      ]);
+      const list = await client.http.get('/conversations').expect(200);
+      expect(list.body[0]).toMatchObject({ state: 'waiting-for-client', unread: 1 });
+      expect(list.body[0].counsellorName).toMatch(/^Frau counsellor-/);
+      expect((await counsellor.http.get('/conversations/queue')).body).toEqual([]);
+    });
+
+    it('when two take the same enquiry at once, one wins and the other gets 409', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const first = await world.counsellor();
+      const second = await world.counsellor();
+
+      const results = await Promise.all([
+        first.http.post(`/conversations/${enquiry.conversationId}/assign`).send({}),
+        second.http.post(`/conversations/${enquiry.conversationId}/assign`).send({}),
+      ]);
+
+      expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
+      const loser = results.find((result) => result.status === 409);
+      expect(loser?.body.message).toContain('already taken');
+    });
+
+    it('close the counselling; a new message from the client reopens it with the same counsellor', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const counsellor = await world.counsellor();
+      await counsellor.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({})
+        .expect(200);
+
+      const closed = await counsellor.http
+        .post(`/conversations/${enquiry.conversationId}/close`)
+        .expect(200);
+      expect(closed.body.state).toBe('closed');
+      const key = await world.conversationKey(client, enquiry.conversationId);
+      expect(
+        (await world.write(client, enquiry.conversationId, key, 'Es ist wieder passiert.')).status,
+      ).toBe(201);
+
+      const list = await counsellor.http.get('/conversations').expect(200);
+      expect(list.body[0]).toMatchObject({
+        id: enquiry.conversationId,
+        state: 'waiting-for-counsellor',
+        counsellorId: counsellor.id,
+      });
+      expect(await world.read(client, enquiry.conversationId, key)).toEqual([
+        'Ich brauche Hilfe.',
+        '[closed]',
+        'Es ist wieder passiert.',
+      ]);
+    });
+
+    it('a lead reassigns; the client sees a neutral note that her counsellor changed', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const first = await world.counsellor();
+      const second = await world.counsellor();
+      await first.http.post(`/conversations/${enquiry.conversationId}/assign`).send({}).expect(200);
+
+      await first.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({ counsellorId: second.id })
+        .expect(404);
+      await world.leadPerson.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({ counsellorId: second.id })
+        .expect(200);
+
+      await first.http.get(`/conversations/${enquiry.conversationId}`).expect(404);
+      const key = await world.conversationKey(client, enquiry.conversationId);
+      expect(await world.read(client, enquiry.conversationId, key)).toEqual([
+        'Ich brauche Hilfe.',
+        '[counsellor-changed]',
+      ]);
+    });
+  });
+
+  describe('privacy', () => {
+    it('hides a conversation from everyone else with 404 on every route', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const other = await world.client();
+      const counsellor = await world.counsellor();
+      await counsellor.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({})
+        .expect(200);
+      const bystander = await world.counsellor();
+      const id = enquiry.conversationId;
+      const messageId = enquiry.body.message.id;
+
+      for (const person of [other, bystander]) {
+        await person.http.get(`/conversations/${id}`).expect(404);
+        await person.http.get(`/conversations/${id}/messages`).expect(404);
+        await person.http
+          .post(`/conversations/${id}/messages`)
+          .send({ id: randomUUID(), envelope: enquiry.body.message.envelope })
+          .expect(404);
+        await person.http.post(`/conversations/${id}/read`).send({ upTo: messageId }).expect(404);
+        await person.http
+          .put(`/conversations/${id}/keys/client`)
+          .send({ envelope: enquiry.body.keys.client })
+          .expect(person === other ? 403 : 404);
+      }
+      await other.http.post(`/conversations/${id}/assign`).send({}).expect(403);
+      await bystander.http.post(`/conversations/${id}/assign`).send({}).expect(404);
+      await bystander.http.post(`/conversations/${id}/close`).expect(404);
+      expect((await other.http.get('/conversations')).body).toEqual([]);
+      expect((await bystander.http.get('/conversations')).body).toEqual([]);
+    });
+
+    it('a message moved to another conversation or sender cannot be opened', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client, 'Nur für meine Beraterin');
+      const key = await world.conversationKey(client, enquiry.conversationId);
+      const [stored] = (await client.http.get(`/conversations/${enquiry.conversationId}/messages`))
+        .body;
+
+      const moved = { conversationId: randomUUID(), messageId: stored.id, senderId: client.id };
+      const forged = {
+        conversationId: enquiry.conversationId,
+        messageId: stored.id,
+        senderId: randomUUID(),
+      };
+
+      await expect(decryptMessage(key, moved, stored.envelope)).rejects.toMatchObject({
+        code: 'auth',
+      });
+      await expect(decryptMessage(key, forged, stored.envelope)).rejects.toMatchObject({
+        code: 'auth',
+      });
+    });
+  });
+
+  describe('messages', () => {
+    it('are idempotent by id: a retry returns the stored message and adds nothing', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const key = await world.conversationKey(client, enquiry.conversationId);
+      const id = randomUUID();
+
+      expect(
+        (await world.write(client, enquiry.conversationId, key, 'Noch etwas', id)).status,
+      ).toBe(201);
+      const retry = await world.write(client, enquiry.conversationId, key, 'Noch etwas', id);
+
+      expect(retry.status).toBe(200);
+      expect(retry.body.id).toBe(id);
+      expect(await messageRows().countBy({ conversationId: enquiry.conversationId })).toBe(2);
+    });
+
+    it('are paged by cursor, newest last, stable while new ones arrive', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client, 'm0');
+      const key = await world.conversationKey(client, enquiry.conversationId);
+      for (let index = 1; index < 120; index++) {
+        await world.write(client, enquiry.conversationId, key, `m${index}`);
+      }
+      const url = `/conversations/${enquiry.conversationId}/messages`;
+
+      const latest = (await client.http.get(url).expect(200)).body;
+      await world.write(client, enquiry.conversationId, key, 'arrived meanwhile');
+      const older = (await client.http.get(`${url}?before=${latest[0].id}`).expect(200)).body;
+      const oldest = (await client.http.get(`${url}?before=${older[0].id}`).expect(200)).body;
+
+      const texts = async (page: { id: string; envelope: unknown }[]) =>
+        (
+          await Promise.all(
+            page.map((m) =>
+              decryptMessage(
+                key,
+                { conversationId: enquiry.conversationId, messageId: m.id, senderId: client.id },
+                m.envelope,
+              ),
+            ),
+          )
+        ).map((c) => c.text);
+      expect(latest).toHaveLength(50);
+      expect(await texts(latest)).toEqual(Array.from({ length: 50 }, (_, i) => `m${70 + i}`));
+      expect(await texts(older)).toEqual(Array.from({ length: 50 }, (_, i) => `m${20 + i}`));
+      expect(await texts(oldest)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
+      await client.http.get(`${url}?before=${randomUUID()}`).expect(400);
+      await client.http.get(`${url}?limit=1000`).expect(400);
+    }, 60_000);
+
+    it('mark read; unread counts only what others wrote after', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const counsellor = await world.counsellor();
+      await counsellor.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({})
+        .expect(200);
+      const key = await world.conversationKey(counsellor, enquiry.conversationId);
+      const reply = await world.write(counsellor, enquiry.conversationId, key, 'Antwort');
+
+      expect((await client.http.get('/conversations')).body[0].unread).toBe(1);
+      await client.http
+        .post(`/conversations/${enquiry.conversationId}/read`)
+        .send({ upTo: reply.body.id })
+        .expect(204);
+      expect((await client.http.get('/conversations')).body[0].unread).toBe(0);
+    });
+  });
+
+  describe('notices', () => {
+    it('mail a content-free notice to a client with e-mail, at most once per hour', async () => {
+      const client = await world.client('klientin@example.org');
+      const enquiry = await openEnquiry(client, 'Geheimer Inhalt 123');
+      const counsellor = await world.counsellor();
+      await counsellor.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({})
+        .expect(200);
+      const key = await world.conversationKey(counsellor, enquiry.conversationId);
+
+      await world.write(counsellor, enquiry.conversationId, key, 'Erste Antwort 456');
+      await world.write(counsellor, enquiry.conversationId, key, 'Zweite Antwort 789');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      const mails = await readOutbox(outbox);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].to).toBe('klientin@example.org');
+      expect(mails[0].subject).toBe('Neuigkeiten');
+      expect(mails[0].text).toContain('http://portal.test/');
+      for (const secret of ['Geheimer', '456', '789', 'Frau', 'counsellor', 'c-']) {
+        expect(mails[0].text).not.toContain(secret);
+      }
+    });
+
+    it('send nothing to a client without e-mail', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const counsellor = await world.counsellor();
+      await counsellor.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({})
+        .expect(200);
+      const key = await world.conversationKey(counsellor, enquiry.conversationId);
+
+      await world.write(counsellor, enquiry.conversationId, key, 'Antwort');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      expect(await readOutbox(outbox)).toEqual([]);
+    });
+  });
+
+  it('after her key changed, the counsellor sees it and re-shares the history', async () => {
+    const client = await world.client();
+    const enquiry = await openEnquiry(client, 'Alte Nachricht');
+    const counsellor = await world.counsellor();
+    await counsellor.http
+      .post(`/conversations/${enquiry.conversationId}/assign`)
+      .send({})
+      .expect(200);
+    const fresh = await makeIdentity();
+    await world.app.get(AccountService).update(client.id, {
+      publicKey: fresh.body.publicKey,
+      keyChangedAt: new Date(),
+    });
+
+    const detail = await counsellor.http
+      .get(`/conversations/${enquiry.conversationId}`)
+      .expect(200);
+    expect(detail.body).toMatchObject({
+      clientKeyChanged: true,
+      clientPublicKey: fresh.body.publicKey,
+    });
+    const envelope = await resealConversationKey(
+      detail.body.key,
+      counsellor.teamKey as CryptoKey,
+      fromBase64Url(detail.body.clientPublicKey),
+    );
+    await counsellor.http
+      .put(`/conversations/${enquiry.conversationId}/keys/client`)
+      .send({ envelope })
+      .expect(204);
+
+    const mine = await client.http.get(`/conversations/${enquiry.conversationId}`).expect(200);
+    const key = await openConversationKey(mine.body.key, fresh.privateKey);
+    expect(await world.read(client, enquiry.conversationId, key)).toEqual(['Alte Nachricht']);
+    await counsellor.http
+      .put(`/conversations/${enquiry.conversationId}/keys/client`)
+      .send({ envelope })
+      .expect(409);
+  });
+
+  it('counts enquiries and first answers for the lead, and nobody else', async () => {
+    const client = await world.client();
+    const answered = await openEnquiry(client);
+    await openEnquiry(client);
+    const counsellor = await world.counsellor();
+    await counsellor.http
+      .post(`/conversations/${answered.conversationId}/assign`)
+      .send({})
+      .expect(200);
+    const key = await world.conversationKey(counsellor, answered.conversationId);
+    await world.write(counsellor, answered.conversationId, key, 'Antwort');
+
+    const stats = await world.leadPerson.http.get('/statistics').expect(200);
+
+    expect(stats.body.months).toHaveLength(1);
+    expect(stats.body.months[0]).toMatchObject({
+      enquiries: 2,
+      answered: 1,
+      answeredWithinPromise: 1,
+    });
+    expect(stats.body.months[0].medianFirstAnswerHours).toBe(0);
+    await counsellor.http.get('/statistics').expect(403);
+    await client.http.get('/statistics').expect(403);
+  });
+});
