@@ -49,6 +49,7 @@ const MATRIX: Record<string, Expectation> = {
   'POST /api/auth/register': all(400),
   'POST /api/auth/login': all(401),
   'GET /api/auth/session': loggedIn(200),
+  'GET /api/auth/status': all(200),
   'POST /api/auth/logout': all(204),
   'POST /api/auth/password': loggedIn(400),
   'POST /api/auth/reset/request': all(400),

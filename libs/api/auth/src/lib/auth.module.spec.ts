@@ -196,10 +196,13 @@ describe('AuthModule', () => {
       expect(remaining).toHaveLength(1);
       expect(remaining[0].tokenHash).not.toBe(first);
       await client.get('/auth/session').expect(200);
+      const status = await client.get('/auth/status').expect(200);
+      expect(status.body.session.account.username).toBe('Mondlicht');
 
       await client.post('/auth/logout').expect(204);
 
       await client.get('/auth/session').expect(401);
+      expect((await client.get('/auth/status').expect(200)).body).toEqual({ session: null });
       expect(await sessions().count()).toBe(0);
     });
 

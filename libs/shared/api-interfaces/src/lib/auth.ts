@@ -45,3 +45,8 @@ export interface RecoveryStartResponse {
   recoveryToken: string;
   recoveryWrappedPrivateKey: AesEnvelopeDto;
 }
+
+/** `GET /api/auth/status`: the session if there is one; always 200, so a page load logs no error. */
+export interface SessionStatusResponse {
+  session: SessionResponse | null;
+}

@@ -9,7 +9,11 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { PreloginResponse, SessionResponse } from '@confidant/shared/api-interfaces';
+import {
+  PreloginResponse,
+  SessionResponse,
+  SessionStatusResponse,
+} from '@confidant/shared/api-interfaces';
 import {
   LoginDto,
   PasswordChangeDto,
@@ -86,6 +90,17 @@ export class AuthController {
   @Roles()
   session(@CurrentAuth() auth: AuthContext): SessionResponse {
     return this.responder.describe(auth);
+  }
+
+  /**
+   * Whether this browser has a session, without an error status when it has none: the web app
+   * asks at every page load, and an anonymous visitor is the normal case, not a failure.
+   */
+  @Public()
+  @Get('status')
+  @ApiOkResponse({ description: '{session} with the same body as login, or {session: null}' })
+  status(@Req() request: AuthenticatedRequest): SessionStatusResponse {
+    return { session: request.auth ? this.responder.describe(request.auth) : null };
   }
 
   /** Ends the session on the server and clears the cookie; safe to call without one. */
