@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { createApp } from './create-app';
 
-const INDEX_HTML = '<!doctype html><html lang="de"><title>Portal</title><cf-root></cf-root></html>';
+const INDEX_HTML =
+  '<!doctype html><html lang="de"><head><title>Portal</title></head><body><cf-root></cf-root></body></html>';
 
 describe('the HTTP application', () => {
   let webDir: string;
@@ -20,6 +21,8 @@ describe('the HTTP application', () => {
     writeFileSync(join(webDir, 'main-ABCD1234.js'), 'console.info("app");'.repeat(200));
     mkdirSync(join(webDir, 'media'));
     writeFileSync(join(webDir, 'media', 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(webDir, 'media', 'roboto-latin-400-normal-ABCD1234.woff2'), 'font');
+    writeFileSync(join(webDir, 'media', 'roboto-greek-400-normal-ABCD1234.woff2'), 'font');
     const config = loadConfig({
       DATABASE_URL: 'sqlite::memory:',
       DATA_DIR: webDir,
@@ -149,9 +152,25 @@ describe('the HTTP application', () => {
       for (const path of ['/', '/datenschutz', '/client/inbox']) {
         const response = await http().get(path).expect(200).expect('Content-Type', /html/);
 
-        expect(response.text).toBe(INDEX_HTML);
+        expect(response.text).toContain('<cf-root></cf-root>');
         expect(response.headers['cache-control']).toBe('no-cache');
       }
+    });
+
+    it("puts the centre's settings into the page and preloads the first screen's fonts", async () => {
+      const response = await http().get('/').expect(200);
+
+      const meta = /<meta name="confidant-centre" content="([^"]*)">/.exec(response.text);
+      const decoded = (meta?.[1] ?? '')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+      expect(JSON.parse(decoded)).toMatchObject({ name: 'Online-Beratung', responseDays: 3 });
+      expect(response.text).toContain(
+        '<link rel="preload" href="media/roboto-latin-400-normal-ABCD1234.woff2" as="font" type="font/woff2" crossorigin>',
+      );
+      expect(response.text).not.toContain('roboto-greek');
     });
 
     it('caches hashed files for a year and compresses them', async () => {

@@ -2,6 +2,7 @@ import { LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CentreService } from '@confidant/api/accounts';
 import { API_PREFIX, ApiRoutes } from '@confidant/shared/api-interfaces';
 import { AppConfig, LOG_LEVELS } from '../config/app-config';
 import { AppModule } from './app.module';
@@ -58,7 +59,8 @@ export async function createApp(
   );
 
   if (config.webDir) {
-    serveWebApp(app, config.webDir);
+    const centre = app.get(CentreService);
+    serveWebApp(app, config.webDir, () => centre.getPublicCentre());
   }
   return app;
 }

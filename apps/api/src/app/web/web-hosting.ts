@@ -2,12 +2,18 @@ import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { API_PREFIX } from '@confidant/shared/api-interfaces';
+import { API_PREFIX, CentreResponse } from '@confidant/shared/api-interfaces';
 
 /** Angular's output hashing appends eight capitals or digits, e.g. `main-4T2X6JQK.js`. */
 const HASHED_FILE = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+
+/** Fonts of the first screen: Roboto latin 400 and 500, fetched in parallel with the scripts. */
+const FIRST_SCREEN_FONTS = /^roboto-latin-(400|500)-normal-[A-Z0-9]{8}\.woff2$/;
+
+/** Name of the meta element that carries the centre's public settings into the page. */
+export const CENTRE_META = 'confidant-centre';
 
 function isApiPath(path: string): boolean {
   return path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
@@ -19,13 +25,17 @@ function isApiPath(path: string): boolean {
  * as `/datenschutz` survive a reload. Only static files are compressed; API answers are not, since
  * they may carry secrets next to attacker-influenced text (BREACH).
  */
-export function serveWebApp(app: NestExpressApplication, webDir: string): boolean {
+export function serveWebApp(
+  app: NestExpressApplication,
+  webDir: string,
+  centre: () => Promise<CentreResponse>,
+): boolean {
   const indexFile = join(webDir, 'index.html');
   if (!existsSync(indexFile)) {
     new Logger('Web').warn(`No built web app in ${webDir}; only the API is served`);
     return false;
   }
-  const indexHtml = readFileSync(indexFile);
+  const indexHtml = withFontPreloads(readFileSync(indexFile, 'utf8'), webDir);
 
   app.use(
     compression({
@@ -50,8 +60,39 @@ export function serveWebApp(app: NestExpressApplication, webDir: string): boolea
       next();
       return;
     }
-    response.setHeader('Cache-Control', 'no-cache');
-    response.type('html').send(indexHtml);
+    centre()
+      .then((settings) => {
+        response.setHeader('Cache-Control', 'no-cache');
+        response.type('html').send(withCentre(indexHtml, settings));
+      })
+      .catch(next);
   });
   return true;
+}
+
+/**
+ * Puts the centre's public settings into the page, so that its name, phone number and promise
+ * appear in the first paint, without a request and without the layout moving afterwards.
+ */
+export function withCentre(html: string, centre: CentreResponse): string {
+  const content = JSON.stringify(centre)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  return html.replace('</head>', `<meta name="${CENTRE_META}" content="${content}"></head>`);
+}
+
+/** Lets the browser fetch the first screen's fonts together with the scripts, not after them. */
+function withFontPreloads(html: string, webDir: string): string {
+  const mediaDir = join(webDir, 'media');
+  const fonts = existsSync(mediaDir)
+    ? readdirSync(mediaDir).filter((name) => FIRST_SCREEN_FONTS.test(name))
+    : [];
+  const links = fonts
+    .map(
+      (name) => `<link rel="preload" href="media/${name}" as="font" type="font/woff2" crossorigin>`,
+    )
+    .join('');
+  return html.replace('</head>', `${links}</head>`);
 }

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import { apiPath, ApiRoutes, CentreResponse } from '@confidant/shared/api-interfaces';
@@ -5,10 +6,17 @@ import { apiPath, ApiRoutes, CentreResponse } from '@confidant/shared/api-interf
 /** Used by quick exit when the centre's own neutral page is not known (yet). */
 export const FALLBACK_EXIT_URL = 'https://www.wetter.com/';
 
-/** The centre's public settings, loaded once per page load. */
+/** The server puts the centre's public settings into the page in this meta element. */
+export const CENTRE_META = 'confidant-centre';
+
+/**
+ * The centre's public settings: read from the page the server delivered (so that the first paint
+ * already shows the name, phone number and promise), or else fetched once.
+ */
 @Injectable({ providedIn: 'root' })
 export class CentreStore {
   private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
   private readonly state = signal<CentreResponse | undefined>(undefined);
   private loading = false;
 
@@ -19,11 +27,30 @@ export class CentreStore {
     if (this.loading || this.state()) {
       return;
     }
+    const delivered = this.fromPage();
+    if (delivered) {
+      this.state.set(delivered);
+      return;
+    }
     this.loading = true;
     this.http.get<CentreResponse>(apiPath(ApiRoutes.centre)).subscribe({
       next: (centre) => this.state.set(centre),
       error: () => (this.loading = false),
     });
+  }
+
+  private fromPage(): CentreResponse | null {
+    const content = this.document
+      .querySelector(`meta[name="${CENTRE_META}"]`)
+      ?.getAttribute('content');
+    if (!content) {
+      return null;
+    }
+    try {
+      return JSON.parse(content) as CentreResponse;
+    } catch {
+      return null;
+    }
   }
 
   exitUrl(): string {

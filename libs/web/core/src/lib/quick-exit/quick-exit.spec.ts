@@ -22,6 +22,7 @@ describe('QuickExit', () => {
       body: realDocument.body,
       documentElement: realDocument.documentElement,
       location: { replace },
+      querySelector: () => null,
     };
     TestBed.configureTestingModule({
       providers: [
