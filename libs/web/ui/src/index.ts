@@ -1,0 +1,2 @@
+export * from './lib/icon/icon';
+export * from './lib/icon/icons';
