@@ -1,3 +1,5 @@
+// The declaration must travel with this file into every program that bundles the icons.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./svg.d.ts" />
 // Material Symbols (outlined, weight 400) from the `@material-symbols/svg-400` package, bundled
 // into the scripts: no request for an icon, and an unused icon costs nothing.
