@@ -1,3 +1,4 @@
+export * from './lib/account/account-erasure';
 export * from './lib/account/account.entity';
 export * from './lib/account/account.service';
 export * from './lib/auth-settings';

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountErasure } from './account/account-erasure';
 import { AccountEntity } from './account/account.entity';
 import { AccountService } from './account/account.service';
 import { AUTH_SETTINGS, AuthSettings } from './auth-settings';
@@ -54,6 +55,7 @@ export class AuthModule {
       controllers: [AuthController, ResetController, RecoveryController],
       providers: [
         settings,
+        AccountErasure,
         AccountService,
         AuthService,
         EmailCipher,
@@ -70,6 +72,7 @@ export class AuthModule {
         { provide: APP_GUARD, useExisting: SessionGuard },
       ],
       exports: [
+        AccountErasure,
         AccountService,
         AuthService,
         EmailCipher,

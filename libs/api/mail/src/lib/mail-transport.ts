@@ -7,5 +7,7 @@ import type Mail from 'nodemailer/lib/mailer';
 export interface MailTransport {
   /** Hands one message over; resolves with a line for the log that names no person. */
   deliver(message: Mail.Options): Promise<string>;
+  /** Removes undelivered copies addressed to someone (the outbox); SMTP has none to remove. */
+  forget?(address: string): Promise<number>;
   close(): void;
 }

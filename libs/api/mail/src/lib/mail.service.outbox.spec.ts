@@ -35,6 +35,18 @@ describe('MailService without SMTP (outbox)', () => {
     await rm(tmp, { recursive: true, force: true });
   });
 
+  it("forgets an address: its mails are removed, everyone else's stay", async () => {
+    await mail.send(notice);
+    await mail.send({ ...notice, to: 'andere@mail.example' });
+    await mail.send(notice);
+
+    expect(await mail.forgetRecipient('KLIENTIN@mail.example')).toBe(2);
+
+    const left = await readOutbox(outboxDir);
+    expect(left.map((entry) => entry.to)).toEqual(['andere@mail.example']);
+    expect(await mail.forgetRecipient('nobody@mail.example')).toBe(0);
+  });
+
   it('writes one .eml file, 0600 in a 0700 folder, with exactly the given fields', async () => {
     await mail.send(notice);
 

@@ -42,6 +42,14 @@ export class MailService implements OnModuleDestroy {
     this.logger.log(await this.deliverWithRetries(message));
   }
 
+  /**
+   * Removes the mails still kept here for an address (outbox mode), when its account is erased.
+   * Mail already handed to an SMTP server is outside the portal's reach.
+   */
+  async forgetRecipient(address: string): Promise<number> {
+    return (await this.transport.forget?.(address)) ?? 0;
+  }
+
   onModuleDestroy(): void {
     this.transport.close();
   }

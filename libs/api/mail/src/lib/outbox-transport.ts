@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
@@ -28,9 +28,48 @@ export class OutboxTransport implements MailTransport {
     return `Wrote a mail to the outbox: ${fileName}`;
   }
 
+  /**
+   * Deletes every mail in the outbox that was addressed to `address`, overwriting it with zeros
+   * first: an erased account leaves no reset link or notice behind. Returns how many were removed.
+   */
+  async forget(address: string): Promise<number> {
+    let names: string[];
+    try {
+      names = (await readdir(this.outboxDir)).filter((name) => name.endsWith('.eml'));
+    } catch {
+      return 0;
+    }
+    const wanted = address.trim().toLowerCase();
+    let removed = 0;
+    for (const name of names) {
+      const file = join(this.outboxDir, name);
+      const to = /^To: *(.+)$/im
+        .exec(await readFile(file, 'latin1'))?.[1]
+        ?.trim()
+        .toLowerCase();
+      if (to === wanted || to === `<${wanted}>`) {
+        await overwriteAndDelete(file);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   close(): void {
     this.composer.close();
   }
+}
+
+async function overwriteAndDelete(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    const { size } = await handle.stat();
+    await handle.write(Buffer.alloc(size), 0, size, 0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await unlink(file);
 }
 
 /** `2026-01-31T120000.000Z-<16 hex>.eml`: sorts by time, has no colons, names nobody. */

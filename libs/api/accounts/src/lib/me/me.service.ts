@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AccountService, AuthContext, AuthService, EmailCipher } from '@confidant/api/auth';
-import { checkpointWal } from '@confidant/api/persistence';
+import {
+  AccountErasure,
+  AccountService,
+  AuthContext,
+  AuthService,
+  EmailCipher,
+} from '@confidant/api/auth';
 import { AccountResponse } from '@confidant/shared/api-interfaces';
 import { EmailChangeDto, RecoveryRenewDto } from '@confidant/shared/api-interfaces/dto';
-import { DataSource } from 'typeorm';
 
 /** What a client (or counsellor) does with her own account; every change asks for the password. */
 @Injectable()
@@ -15,7 +18,7 @@ export class MeService {
     private readonly accounts: AccountService,
     private readonly auth: AuthService,
     private readonly emails: EmailCipher,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly erasure: AccountErasure,
   ) {}
 
   describe(auth: AuthContext): AccountResponse {
@@ -44,15 +47,10 @@ export class MeService {
     });
   }
 
-  /**
-   * Erases the account at once and for good: its row and, through the foreign keys, its sessions
-   * and tokens; then the write-ahead log is checkpointed so that, with `secure_delete`, nothing
-   * of it can be read back from the database files.
-   */
+  /** Erases the account at once and for good, through the same path as the retention sweep. */
   async erase(auth: AuthContext, authKey: string): Promise<void> {
     await this.auth.requireAuthKey(auth.account, authKey);
-    await this.accounts.erase(auth.account.id);
-    await checkpointWal(this.dataSource);
+    await this.erasure.erase([auth.account.id]);
     this.logger.log('An account was deleted by its owner');
   }
 }

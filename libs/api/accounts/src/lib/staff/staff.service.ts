@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   AccountEntity,
+  AccountErasure,
   AccountService,
   AuthService,
   newToken,
@@ -23,6 +24,7 @@ export class StaffService {
     private readonly accounts: AccountService,
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly erasure: AccountErasure,
     @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
   ) {}
 
@@ -51,7 +53,7 @@ export class StaffService {
     const account = await this.accounts.create({ ...dto, role: invitation.role });
     const used = await this.invitations.delete({ tokenHash: invitation.tokenHash });
     if (!used.affected) {
-      await this.accounts.erase(account.id);
+      await this.erasure.erase([account.id]);
       throw new BadRequestException(
         'This invitation is no longer valid. Please ask for a new one.',
       );

@@ -120,11 +120,6 @@ export class AccountService {
     await this.accounts.update({ id }, changes);
   }
 
-  /** Deletes the account row; sessions and tokens go with it through their foreign keys. */
-  async erase(id: string): Promise<void> {
-    await this.accounts.delete({ id });
-  }
-
   async recordActivity(id: string, now = new Date()): Promise<void> {
     await this.accounts.update({ id }, { lastActivityAt: now });
   }

@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { MailService } from '@confidant/api/mail';
+import { checkpointWal } from '@confidant/api/persistence';
+import { DataSource, In, Repository } from 'typeorm';
+import { EmailCipher } from '../credentials/email-cipher';
+import { AccountEntity } from './account.entity';
+
+/**
+ * The one way accounts are erased, by their owner or by the retention sweep (DESIGN.md section 6).
+ * Deleting the account rows removes, through the foreign keys, everything that hangs on them:
+ * sessions, tokens, her conversations with their keys, messages, read markers and appointments.
+ * Her mails still in the outbox are overwritten and deleted first. Afterwards the write-ahead log
+ * is checkpointed and truncated, so that with `secure_delete` nothing can be read back from disk.
+ */
+@Injectable()
+export class AccountErasure {
+  private readonly logger = new Logger(AccountErasure.name);
+
+  constructor(
+    @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly emails: EmailCipher,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Erases the given accounts in one transaction; returns how many existed. */
+  async erase(ids: string[]): Promise<number> {
+    if (ids.length === 0) {
+      return 0;
+    }
+    const rows = await this.accounts.findBy({ id: In(ids) });
+    for (const row of rows) {
+      if (row.emailCiphertext) {
+        await this.mail.forgetRecipient(this.emails.decrypt(row.id, row.emailCiphertext));
+      }
+    }
+    const deleted = await this.dataSource.transaction((manager) =>
+      manager.delete(AccountEntity, { id: In(rows.map((row) => row.id)) }),
+    );
+    await checkpointWal(this.dataSource);
+    const count = deleted.affected ?? 0;
+    this.logger.log(`Erased ${count} account(s)`);
+    return count;
+  }
+}
