@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { join } from 'node:path';
 import { CentreModule, CentreService, MeModule, StaffModule } from '@confidant/api/accounts';
 import { AuthModule } from '@confidant/api/auth';
 import { MailModule } from '@confidant/api/mail';
 import { MessagingModule } from '@confidant/api/messaging';
 import { PersistenceModule } from '@confidant/api/persistence';
+import { RetentionModule } from '@confidant/api/retention';
 import { AppConfig } from '../config/app-config';
 import { AppConfigModule, SERVER_SECRET } from '../config/app-config.module';
 import { HealthController } from './health/health.controller';
@@ -47,6 +49,8 @@ export class AppModule {
         MeModule,
         StaffModule,
         MessagingModule,
+        ScheduleModule.forRoot(),
+        RetentionModule,
       ],
       controllers: [HealthController],
     };

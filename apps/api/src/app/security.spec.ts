@@ -14,10 +14,12 @@ import {
 } from '@confidant/shared/crypto';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@confidant/shared/api-interfaces';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { RetentionService } from '@confidant/api/retention';
 import { loadConfig } from '../config/app-config';
 import { createApp } from './create-app';
 
@@ -343,5 +345,121 @@ describe('security of the assembled API', () => {
     expect(
       logs.lines.filter((line) => line.includes(canary) || line.includes(envelope.ct)),
     ).toEqual([]);
+  });
+
+  describe('erasure canaries', () => {
+    /** Registers a client with an e-mail, a conversation, messages, a session and a mail. */
+    async function canaryClient(tag: string) {
+      const http = request.agent(app.getHttpServer());
+      const identity = await makeIdentity();
+      const username = `canary-${tag}-${randomUUID().slice(0, 6)}`;
+      const email = `${username}@example.org`;
+      const registered = await http
+        .post('/api/auth/register')
+        .send({ username, ...identity.body, email })
+        .expect(201);
+      const id = registered.body.account.id as string;
+      const centre = await app.get(CentreService).getCentre();
+      const canaryConversation = randomUUID();
+      const { key, sealed } = await createConversationKey({
+        client: fromBase64Url(identity.body.publicKey),
+        team: fromBase64Url(centre.teamPublicKey ?? ''),
+      });
+      const envelopes = [];
+      const messageId = randomUUID();
+      const first = await encryptMessage(
+        key,
+        { conversationId: canaryConversation, messageId, senderId: id },
+        { text: 'x' },
+      );
+      envelopes.push(first);
+      await http
+        .post('/api/conversations')
+        .send({ id: canaryConversation, keys: sealed, message: { id: messageId, envelope: first } })
+        .expect(201);
+      for (let index = 0; index < 3; index++) {
+        const next = randomUUID();
+        const envelope = await encryptMessage(
+          key,
+          { conversationId: canaryConversation, messageId: next, senderId: id },
+          { text: `m${index}` },
+        );
+        envelopes.push(envelope);
+        await http
+          .post(`/api/conversations/${canaryConversation}/messages`)
+          .send({ id: next, envelope })
+          .expect(201);
+      }
+      await http.post('/api/auth/reset/request').send({ username }).expect(202);
+      for (let attempt = 0; attempt < 50 && !outboxText().includes(email); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const account = await app.get(AccountService).findById(id);
+      const sessionHashes = (
+        await app.get(DataSource).query('SELECT token_hash FROM session WHERE account_id = ?', [id])
+      ).map((row: { token_hash: string }) => row.token_hash);
+      const values = [
+        username,
+        email,
+        identity.body.publicKey,
+        account?.emailCiphertext ?? 'missing',
+        JSON.parse(account?.emailCiphertext ?? '{"ct":"missing"}').ct,
+        sealed.client.ct,
+        sealed.team.ct,
+        ...envelopes.map((envelope) => envelope.ct),
+        ...sessionHashes,
+      ];
+      expect(sessionHashes.length).toBeGreaterThan(0);
+      expect(outboxText()).toContain(email);
+      return { http, id, identity, values };
+    }
+
+    function outboxText(): string {
+      const dir = join(dataDir, 'outbox');
+      return existsSync(dir)
+        ? readdirSync(dir)
+            .map((name) => readFileSync(join(dir, name), 'latin1'))
+            .join('\n')
+        : '';
+    }
+
+    function everythingStored(): string {
+      const database = readdirSync(dataDir)
+        .filter((name) => name.startsWith('confidant.sqlite'))
+        .map((name) => readFileSync(join(dataDir, name)).toString('latin1'))
+        .join('\n');
+      return [database, outboxText(), logs.lines.join('\n')].join('\n');
+    }
+
+    it('finds nothing of a client anywhere after she deleted her account', async () => {
+      const canary = await canaryClient('self');
+      expect(everythingStored()).toContain(canary.values[0]);
+      const prelogin = await canary.http
+        .post('/api/auth/prelogin')
+        .send({ username: canary.values[0] });
+      const { authKey } = await authKeyFor(canary.identity.password, prelogin.body.kdfSalt);
+
+      await canary.http.delete('/api/accounts/me').send({ authKey }).expect(204);
+
+      const stored = everythingStored();
+      for (const value of canary.values) {
+        expect({ value, found: stored.includes(value) }).toEqual({ value, found: false });
+      }
+    });
+
+    it('finds nothing of a client anywhere after the sweep erased her', async () => {
+      const canary = await canaryClient('sweep');
+      await app
+        .get(AccountService)
+        .update(canary.id, { lastActivityAt: new Date('2020-01-01T00:00:00Z') });
+
+      const result = await app.get(RetentionService).sweep(new Date());
+
+      expect(result.erased).toBeGreaterThanOrEqual(1);
+      const stored = everythingStored();
+      for (const value of canary.values) {
+        expect({ value, found: stored.includes(value) }).toEqual({ value, found: false });
+      }
+    });
   });
 });

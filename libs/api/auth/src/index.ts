@@ -1,5 +1,6 @@
 export * from './lib/account/account-erasure';
 export * from './lib/account/account.entity';
+export * from './lib/account/deletion-dates';
 export * from './lib/account/account.service';
 export * from './lib/auth-settings';
 export * from './lib/auth.module';

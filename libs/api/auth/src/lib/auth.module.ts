@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountErasure } from './account/account-erasure';
 import { AccountEntity } from './account/account.entity';
+import { DeletionDates } from './account/deletion-dates';
 import { AccountService } from './account/account.service';
 import { AUTH_SETTINGS, AuthSettings } from './auth-settings';
 import { AuthTokenEntity } from './credentials/auth-token.entity';
@@ -58,6 +59,7 @@ export class AuthModule {
         AccountErasure,
         AccountService,
         AuthService,
+        DeletionDates,
         EmailCipher,
         LocalStrategy,
         RateLimiter,
@@ -75,6 +77,7 @@ export class AuthModule {
         AccountErasure,
         AccountService,
         AuthService,
+        DeletionDates,
         EmailCipher,
         RateLimiter,
         SessionCookie,

@@ -321,6 +321,21 @@ describe('MessagingModule', () => {
       await client.http.get(`${url}?limit=1000`).expect(400);
     }, 60_000);
 
+    it('stores every one of many concurrent sends, each answered 201', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const key = await world.conversationKey(client, enquiry.conversationId);
+
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, (_, index) =>
+          world.write(client, enquiry.conversationId, key, `parallel ${index}`),
+        ),
+      );
+
+      expect(responses.map((response) => response.status)).toEqual(Array(30).fill(201));
+      expect(await messageRows().countBy({ conversationId: enquiry.conversationId })).toBe(31);
+    }, 30_000);
+
     it('mark read; unread counts only what others wrote after', async () => {
       const client = await world.client();
       const enquiry = await openEnquiry(client);

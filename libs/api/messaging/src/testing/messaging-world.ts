@@ -52,7 +52,11 @@ export class MessagingWorld {
   private teamGrant!: unknown;
   private lead!: Person;
 
-  static async start(outboxDir: string): Promise<MessagingWorld> {
+  static async start(
+    outboxDir: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    extraImports: any[] = [],
+  ): Promise<MessagingWorld> {
     const world = new MessagingWorld();
     const moduleRef = await Test.createTestingModule({
       imports: [
@@ -61,6 +65,7 @@ export class MessagingWorld {
         testAuthModule(),
         CentreModule.forRoot({ useFactory: () => CENTRE_SEED }),
         MessagingModule,
+        ...extraImports,
       ],
     }).compile();
     world.app = moduleRef.createNestApplication();

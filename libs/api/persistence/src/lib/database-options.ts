@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
+import { serializeTransactions } from './transaction-lock';
 import { DatabaseLogger } from './typeorm-logger';
 
 /** Where the database lives: a file path, or `:memory:` for a throw-away database. */
@@ -43,6 +44,7 @@ export async function openDatabase(dataSource: DataSource): Promise<DataSource> 
   await dataSource.query('PRAGMA foreign_keys = ON');
   await dataSource.query(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   await dataSource.runMigrations({ transaction: 'each' });
+  serializeTransactions(dataSource);
   return dataSource;
 }
 

@@ -2,6 +2,7 @@ import { Centre1764201600000 } from './1764201600000-centre';
 import { Accounts1764205200000 } from './1764205200000-accounts';
 import { Invitations1764208800000 } from './1764208800000-invitations';
 import { Messaging1764212400000 } from './1764212400000-messaging';
+import { Retention1764216000000 } from './1764216000000-retention';
 
 /** Every migration in the order it runs. A schema change adds a file here; committed files never change. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Accounts1764205200000,
   Invitations1764208800000,
   Messaging1764212400000,
+  Retention1764216000000,
 ];

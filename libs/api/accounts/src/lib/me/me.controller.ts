@@ -22,7 +22,7 @@ export class MeController {
 
   @Get()
   @ApiOkResponse({ description: 'The own account' })
-  describe(@CurrentAuth() auth: AuthContext): AccountResponse {
+  describe(@CurrentAuth() auth: AuthContext): Promise<AccountResponse> {
     return this.me.describe(auth);
   }
 

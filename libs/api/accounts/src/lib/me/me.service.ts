@@ -21,7 +21,7 @@ export class MeService {
     private readonly erasure: AccountErasure,
   ) {}
 
-  describe(auth: AuthContext): AccountResponse {
+  describe(auth: AuthContext): Promise<AccountResponse> {
     return this.accounts.toResponse(auth.account);
   }
 

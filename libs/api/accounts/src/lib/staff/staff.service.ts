@@ -32,7 +32,7 @@ export class StaffService {
     await this.invitations.delete({ expiresAt: LessThan(now) });
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-    await this.invitations.save(
+    await this.invitations.insert(
       this.invitations.create({ tokenHash: tokenHash(token), role, expiresAt }),
     );
     return { token, role, expiresAt: expiresAt.toISOString() };

@@ -64,6 +64,15 @@ export class AccountEntity {
   @Column({ name: 'key_changed_at', type: 'bigint', nullable: true, transformer: epochMillis })
   keyChangedAt!: Date | null;
 
+  /** The deletion date the last retention warning was sent for; a moved date is warned again. */
+  @Column({
+    name: 'retention_warned_for',
+    type: 'bigint',
+    nullable: true,
+    transformer: epochMillis,
+  })
+  retentionWarnedFor!: Date | null;
+
   /** The last login or message she sent; the retention rules count from it. */
   @Column({ name: 'last_activity_at', type: 'bigint', transformer: epochMillis })
   lastActivityAt!: Date;

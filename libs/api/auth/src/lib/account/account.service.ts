@@ -13,6 +13,7 @@ import { QueryFailedError, Repository } from 'typeorm';
 import { usernameKey } from '../credentials/tokens';
 import { SecretHasher } from '../credentials/secret-hasher';
 import { AccountEntity } from './account.entity';
+import { DeletionDates } from './deletion-dates';
 
 /** The key material of a new account, as the browser made it. */
 export interface NewIdentity {
@@ -37,6 +38,7 @@ export class AccountService {
   constructor(
     @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
     private readonly hasher: SecretHasher,
+    private readonly deletionDates: DeletionDates,
   ) {}
 
   findByUsername(username: string): Promise<AccountEntity | null> {
@@ -59,12 +61,14 @@ export class AccountService {
       emailCiphertext: null,
       teamKeyGrant: null,
       keyChangedAt: null,
+      retentionWarnedFor: null,
       lastActivityAt: now,
       createdAt: now,
       ...(await this.credentials(input)),
     });
     try {
-      return await this.accounts.save(account);
+      await this.accounts.insert(account);
+      return account;
     } catch (error) {
       if (error instanceof QueryFailedError && /UNIQUE|duplicate key/i.test(error.message)) {
         throw new ConflictException('This username is already taken. Please choose another one.');
@@ -124,14 +128,15 @@ export class AccountService {
     await this.accounts.update({ id }, { lastActivityAt: now });
   }
 
-  toResponse(account: AccountEntity): AccountResponse {
+  async toResponse(account: AccountEntity): Promise<AccountResponse> {
+    const deletionDate = await this.deletionDates.of(account);
     return {
       id: account.id,
       username: account.username,
       role: account.role,
       displayName: account.displayName,
       hasEmail: account.emailCiphertext !== null,
-      deletionDate: null,
+      deletionDate: deletionDate?.toISOString() ?? null,
     };
   }
 

@@ -88,7 +88,7 @@ export class AuthController {
   /** The current session, to continue after a reload (the browser then asks for the password). */
   @Get('session')
   @Roles()
-  session(@CurrentAuth() auth: AuthContext): SessionResponse {
+  session(@CurrentAuth() auth: AuthContext): Promise<SessionResponse> {
     return this.responder.describe(auth);
   }
 
@@ -99,8 +99,8 @@ export class AuthController {
   @Public()
   @Get('status')
   @ApiOkResponse({ description: '{session} with the same body as login, or {session: null}' })
-  status(@Req() request: AuthenticatedRequest): SessionStatusResponse {
-    return { session: request.auth ? this.responder.describe(request.auth) : null };
+  async status(@Req() request: AuthenticatedRequest): Promise<SessionStatusResponse> {
+    return { session: request.auth ? await this.responder.describe(request.auth) : null };
   }
 
   /** Ends the session on the server and clears the cookie; safe to call without one. */

@@ -32,9 +32,9 @@ export class SessionResponder {
     return this.describe({ account, session });
   }
 
-  describe(auth: AuthContext): SessionResponse {
+  async describe(auth: AuthContext): Promise<SessionResponse> {
     return {
-      account: this.accounts.toResponse(auth.account),
+      account: await this.accounts.toResponse(auth.account),
       keys: this.accounts.keys(auth.account),
       session: this.sessions.times(auth.session),
     };

@@ -35,7 +35,7 @@ export class RecoveryService {
     }
     const recoveryToken = newToken();
     await this.tokens.delete({ accountId: account.id, purpose: 'recovery' });
-    await this.tokens.save(
+    await this.tokens.insert(
       this.tokens.create({
         tokenHash: tokenHash(recoveryToken),
         accountId: account.id,

@@ -46,7 +46,7 @@ export class ResetService {
     }
     const token = newToken();
     await this.tokens.delete({ accountId: account.id, purpose: 'reset' });
-    await this.tokens.save(
+    await this.tokens.insert(
       this.tokens.create({
         tokenHash: tokenHash(token),
         accountId: account.id,

@@ -33,14 +33,13 @@ export class SessionService {
     now = new Date(),
   ): Promise<{ token: string; session: SessionEntity }> {
     const token = newToken();
-    const session = await this.sessions.save(
-      this.sessions.create({
-        tokenHash: tokenHash(token),
-        accountId,
-        createdAt: now,
-        lastSeenAt: now,
-      }),
-    );
+    const session = this.sessions.create({
+      tokenHash: tokenHash(token),
+      accountId,
+      createdAt: now,
+      lastSeenAt: now,
+    });
+    await this.sessions.insert(session);
     return { token, session };
   }
 

@@ -245,6 +245,16 @@ export class ConversationsService {
     );
   }
 
+  /** When the latest of her counsellings was closed; null if none was. */
+  async latestClosing(clientId: string): Promise<Date | null> {
+    const row = await this.conversations
+      .createQueryBuilder('c')
+      .select('MAX(c.closed_at)', 'closed')
+      .where('c.client_id = :clientId', { clientId })
+      .getRawOne<{ closed: string | number | null }>();
+    return row?.closed ? new Date(Number(row.closed)) : null;
+  }
+
   private async summaryOf(caller: AccountEntity, id: string): Promise<ConversationSummary> {
     const row = (await this.conversations.findOneOrFail({
       where: { id },
