@@ -1,12 +1,12 @@
 import { LocationStrategy } from '@angular/common';
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/router';
-import { SingleEntryLocationStrategy } from '@confidant/web/core';
+import { sessionInterceptor, SingleEntryLocationStrategy } from '@confidant/web/core';
 import { appRoutes } from './app.routes';
 import { registerIcons } from './layout/icons';
 import { PortalTitleStrategy } from './layout/portal-title-strategy';
@@ -14,7 +14,7 @@ import { PortalTitleStrategy } from './layout/portal-title-strategy';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([sessionInterceptor])),
     provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     { provide: LocationStrategy, useClass: SingleEntryLocationStrategy },
     { provide: TitleStrategy, useExisting: PortalTitleStrategy },

@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import { WebRoutes } from '@confidant/shared/api-interfaces';
+import { AccountRoutes } from '@confidant/web/core';
 import { LandingPage } from './landing/landing-page';
 import { PageTitle } from './layout/portal-title-strategy';
 
@@ -17,5 +18,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./legal/imprint-page').then((m) => m.ImprintPage),
     title: title('imprint'),
   },
+  {
+    path: AccountRoutes.loggedOut,
+    loadComponent: () => import('./session/logged-out-page').then((m) => m.LoggedOutPage),
+    title: title('loggedOut'),
+  },
+  // The client area (register, login, account, password reset), in its own lazy chunks.
+  { path: '', loadChildren: () => import('@confidant/web/client').then((m) => m.clientRoutes) },
   { path: '**', redirectTo: '' },
 ];

@@ -3,9 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatIconRegistry } from '@angular/material/icon';
 import { DomSanitizer } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { CentreResponse } from '@confidant/shared/api-interfaces';
-import { QuickExit } from '@confidant/web/core';
+import { QuickExit, SessionStore } from '@confidant/web/core';
 import { App } from './app';
 import { appRoutes } from './app.routes';
 import { ICONS } from './layout/icons';
@@ -39,6 +39,11 @@ describe('App shell', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
+  async function settle() {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
   it("shows the centre's name, its phone number to dial and its promise", async () => {
     const page = await render();
 
@@ -64,6 +69,52 @@ describe('App shell', () => {
     );
     expect(page.querySelector('footer')?.textContent).toContain('We usually answer within 2 days.');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('offers registration and login to visitors, and logout once a session exists', async () => {
+    const page = await render();
+    await TestBed.inject(Router).navigateByUrl('/');
+    TestBed.inject(HttpTestingController).expectOne('/api/auth/status').flush({ session: null });
+    await settle();
+
+    const links = Array.from(page.querySelectorAll('a')).map((a) => a.textContent?.trim());
+    expect(links).toEqual(expect.arrayContaining(['Konto anlegen', 'Anmelden']));
+    expect(page.querySelector('button.logout')).toBeNull();
+  });
+
+  it('shows "Log out" after a reload while the session lives on', async () => {
+    const page = await render();
+    await TestBed.inject(Router).navigateByUrl('/');
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/status')
+      .flush({
+        session: {
+          account: {
+            id: 'a',
+            username: 'mond',
+            role: 'client',
+            displayName: null,
+            hasEmail: false,
+            deletionDate: null,
+          },
+          keys: {
+            publicKey: 'x',
+            wrappedPrivateKey: { v: 1, iv: 'x', ct: 'x' },
+            teamKeyGrant: null,
+          },
+          session: {
+            idleExpiresAt: new Date(Date.now() + 1_800_000).toISOString(),
+            absoluteExpiresAt: new Date(Date.now() + 43_200_000).toISOString(),
+          },
+        },
+      });
+    await settle();
+
+    expect(page.querySelector('button.logout')?.textContent).toContain('Abmelden');
+    expect(Array.from(page.querySelectorAll('a')).map((a) => a.textContent?.trim())).toContain(
+      'Zu Ihrem Konto',
+    );
+    TestBed.inject(SessionStore).wipe();
   });
 
   it('leaves the portal through the quick-exit button', async () => {

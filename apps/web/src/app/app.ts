@@ -7,16 +7,17 @@ import {
   viewChild,
 } from '@angular/core';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
-import { CentreStore, I18n, QuickExit } from '@confidant/web/core';
+import { CentreStore, I18n, QuickExit, SessionStore } from '@confidant/web/core';
 import { filter, skip } from 'rxjs';
 import { SHELL_TEXT } from './layout/shell.text';
 import { SiteFooter } from './layout/site-footer';
 import { SiteHeader } from './layout/site-header';
+import { IdleWarning } from './session/idle-warning';
 
 /** The shell every page lives in: header with quick exit, the page, and the footer. */
 @Component({
   selector: 'cf-root',
-  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  imports: [RouterOutlet, SiteHeader, SiteFooter, IdleWarning],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'leaveOnShortcut($event)' },
   template: `
@@ -28,6 +29,7 @@ import { SiteHeader } from './layout/site-header';
       <router-outlet />
     </main>
     <cf-site-footer />
+    <cf-idle-warning />
   `,
   styles: `
     :host {
@@ -65,6 +67,8 @@ export class App {
 
   constructor() {
     inject(CentreStore).load();
+    // Whether this browser still has a session (after a reload it is locked: keys are gone).
+    void inject(SessionStore).whenKnown();
     // After an in-app navigation, move focus to the new page so screen readers announce it.
     const subscription = inject(Router)
       .events.pipe(

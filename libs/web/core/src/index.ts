@@ -2,3 +2,8 @@ export * from './lib/centre/centre-store';
 export * from './lib/i18n/i18n';
 export * from './lib/quick-exit/quick-exit';
 export * from './lib/quick-exit/single-entry-location-strategy';
+export * from './lib/session/failure';
+export * from './lib/session/idle-timer';
+export * from './lib/session/portal-routes';
+export * from './lib/session/session-store';
+export * from './lib/session/session.interceptor';

@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { CentreStore, I18n } from '@confidant/web/core';
+import { RouterLink } from '@angular/router';
+import { AccountRoutes, CentreStore, I18n, SessionStore } from '@confidant/web/core';
 import { PhoneLink } from '../layout/phone-link';
 import { LANDING_TEXT } from './landing.text';
 
 /** What the service is, in plain words, for someone who arrives for the first time. */
 @Component({
   selector: 'cf-landing-page',
-  imports: [MatIcon, PhoneLink],
+  imports: [MatButton, MatIcon, RouterLink, PhoneLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './landing-page.html',
   styleUrl: './landing-page.scss',
@@ -16,6 +18,8 @@ export class LandingPage {
   private readonly centre = inject(CentreStore).centre;
 
   protected readonly text = inject(I18n).select(LANDING_TEXT);
+  protected readonly routes = AccountRoutes;
+  protected readonly loggedIn = inject(SessionStore).loggedIn;
   protected readonly phone = computed(() => this.centre()?.phone);
   protected readonly steps = computed(() => this.text().steps(this.centre()?.responseDays ?? 3));
   protected readonly deletion = computed(() =>

@@ -3,6 +3,9 @@ import { Catalog } from '@confidant/web/core';
 export interface LandingText {
   title: string;
   intro: string;
+  register: string;
+  login: string;
+  toAccount: string;
   howTitle: string;
   steps: (days: number) => { title: string; text: string }[];
   anonymousTitle: string;
@@ -27,6 +30,9 @@ export const LANDING_TEXT: Catalog<LandingText> = {
       'Hier können Sie sich von unseren Beraterinnen beraten lassen, ohne Ihren Namen zu nennen und ' +
       'ohne zu uns zu kommen. Sie schreiben, wann es Ihnen passt. Was Sie uns schreiben, bleibt ' +
       'zwischen Ihnen und Ihrer Beraterin.',
+    register: 'Konto anlegen',
+    login: 'Anmelden',
+    toAccount: 'Zu Ihrem Konto',
     howTitle: 'So funktioniert die Online-Beratung',
     steps: (days) => [
       {
@@ -81,6 +87,9 @@ export const LANDING_TEXT: Catalog<LandingText> = {
     intro:
       'Here you can get advice from our counsellors without giving your name and without coming to ' +
       'see us. You write whenever it suits you. What you write stays between you and your counsellor.',
+    register: 'Create an account',
+    login: 'Log in',
+    toAccount: 'Go to your account',
     howTitle: 'How online counselling works',
     steps: (days) => [
       {

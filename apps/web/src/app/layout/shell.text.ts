@@ -12,7 +12,24 @@ export interface ShellText {
   privacy: string;
   imprint: string;
   footerNavigation: string;
-  titles: Record<'home' | 'privacy' | 'imprint', string>;
+  logout: string;
+  idleTitle: string;
+  idleText: string;
+  stayLoggedIn: string;
+  logoutNow: string;
+  titles: Record<
+    | 'home'
+    | 'privacy'
+    | 'imprint'
+    | 'register'
+    | 'login'
+    | 'unlock'
+    | 'account'
+    | 'forgotPassword'
+    | 'resetPassword'
+    | 'loggedOut',
+    string
+  >;
 }
 
 export const SHELL_TEXT: Catalog<ShellText> = {
@@ -28,7 +45,24 @@ export const SHELL_TEXT: Catalog<ShellText> = {
     privacy: 'Datenschutz',
     imprint: 'Impressum',
     footerNavigation: 'Rechtliches',
-    titles: { home: 'Online-Beratung', privacy: 'Datenschutz', imprint: 'Impressum' },
+    logout: 'Abmelden',
+    idleTitle: 'Sind Sie noch da?',
+    idleText:
+      'Sie werden in 2 Minuten abgemeldet, weil eine Weile nichts passiert ist. So schützen wir Ihre Nachrichten, falls Sie weggegangen sind.',
+    stayLoggedIn: 'Angemeldet bleiben',
+    logoutNow: 'Jetzt abmelden',
+    titles: {
+      home: 'Online-Beratung',
+      privacy: 'Datenschutz',
+      imprint: 'Impressum',
+      register: 'Konto anlegen',
+      login: 'Anmelden',
+      unlock: 'Passwort eingeben',
+      account: 'Ihr Konto',
+      forgotPassword: 'Passwort vergessen',
+      resetPassword: 'Neues Passwort',
+      loggedOut: 'Abgemeldet',
+    },
   },
   en: {
     portalName: 'Online counselling',
@@ -42,6 +76,23 @@ export const SHELL_TEXT: Catalog<ShellText> = {
     privacy: 'Privacy',
     imprint: 'Imprint',
     footerNavigation: 'Legal',
-    titles: { home: 'Online counselling', privacy: 'Privacy', imprint: 'Imprint' },
+    logout: 'Log out',
+    idleTitle: 'Are you still there?',
+    idleText:
+      'You will be logged out in 2 minutes because nothing has happened for a while. This protects your messages in case you have left.',
+    stayLoggedIn: 'Stay logged in',
+    logoutNow: 'Log out now',
+    titles: {
+      home: 'Online counselling',
+      privacy: 'Privacy',
+      imprint: 'Imprint',
+      register: 'Create an account',
+      login: 'Log in',
+      unlock: 'Enter password',
+      account: 'Your account',
+      forgotPassword: 'Forgot password',
+      resetPassword: 'New password',
+      loggedOut: 'Logged out',
+    },
   },
 };

@@ -1,0 +1,45 @@
+import { Route } from '@angular/router';
+import { AccountRoutes } from '@confidant/web/core';
+import { anonymousGuard, lockedGuard, unlockedClientGuard } from './client.guards';
+
+/**
+ * The client area, lazy-loaded by the shell. `title` is a key of the shell's page titles.
+ * Registration's success step lives on the register page itself, so the anonymous guard does not
+ * send her away while she is shown her recovery code.
+ */
+export const clientRoutes: Route[] = [
+  {
+    path: AccountRoutes.register,
+    canActivate: [anonymousGuard],
+    loadComponent: () => import('./register/register-page').then((m) => m.RegisterPage),
+    title: 'register',
+  },
+  {
+    path: AccountRoutes.login,
+    canActivate: [anonymousGuard],
+    loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
+    title: 'login',
+  },
+  {
+    path: AccountRoutes.unlock,
+    canActivate: [lockedGuard],
+    loadComponent: () => import('./login/unlock-page').then((m) => m.UnlockPage),
+    title: 'unlock',
+  },
+  {
+    path: AccountRoutes.account,
+    canActivate: [unlockedClientGuard],
+    loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
+    title: 'account',
+  },
+  {
+    path: AccountRoutes.forgotPassword,
+    loadComponent: () => import('./reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
+    title: 'forgotPassword',
+  },
+  {
+    path: AccountRoutes.resetPassword,
+    loadComponent: () => import('./reset/reset-link-page').then((m) => m.ResetLinkPage),
+    title: 'resetPassword',
+  },
+];

@@ -1,0 +1,188 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { I18n } from '@confidant/web/core';
+import { RECOVERY_CODE_TEXT } from './recovery-code.text';
+
+/** Reads a typed group as the code parser would: case, spaces and Crockford look-alikes. */
+export function normalizeGroup(value: string): string {
+  return value.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/**
+ * Shows a new recovery code once, in groups of four, with download and print, and lets her go on
+ * only after she typed its last group: proof that she has it in front of her somewhere.
+ */
+@Component({
+  selector: 'cf-recovery-code-step',
+  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="recovery" aria-labelledby="recovery-title">
+      <h2 id="recovery-title" tabindex="-1">{{ text().title }}</h2>
+      @for (paragraph of text().intro; track $index) {
+        <p class="no-print">{{ paragraph }}</p>
+      }
+      <p class="code">
+        <span class="visually-hidden">{{ text().codeLabel }}: {{ spokenCode() }}</span>
+        @for (group of groups(); track $index) {
+          <span class="group" aria-hidden="true">{{ group }}</span>
+        }
+      </p>
+      <div class="actions no-print">
+        <button mat-stroked-button type="button" (click)="downloadCode()">
+          {{ text().download }}
+        </button>
+        <button mat-stroked-button type="button" (click)="printCode()">{{ text().print }}</button>
+      </div>
+
+      <form class="no-print" [formGroup]="form" (ngSubmit)="confirm()" novalidate>
+        <h3>{{ text().confirmTitle }}</h3>
+        <p id="confirm-hint">{{ text().confirmHint }}</p>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ text().confirmLabel }}</mat-label>
+          <input
+            matInput
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            maxlength="9"
+            aria-describedby="confirm-hint"
+            formControlName="lastGroup"
+          />
+          @if (lastGroup.hasError('required')) {
+            <mat-error>{{ text().confirmRequired }}</mat-error>
+          } @else if (lastGroup.hasError('mismatch')) {
+            <mat-error>{{ text().confirmMismatch }}</mat-error>
+          }
+        </mat-form-field>
+        <div class="actions">
+          <button mat-flat-button type="submit">{{ continueLabel() || text().continue }}</button>
+        </div>
+      </form>
+    </section>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 16px 0 8px;
+    }
+
+    h3 {
+      font: var(--mat-sys-title-medium);
+      margin: 24px 0 8px;
+    }
+
+    p {
+      font: var(--mat-sys-body-large);
+    }
+
+    .code {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      padding: 16px;
+      border: 2px dashed var(--mat-sys-outline);
+      border-radius: var(--mat-sys-corner-medium);
+      font-family: 'Roboto Mono', ui-monospace, 'DejaVu Sans Mono', monospace;
+      font-size: 1.375rem;
+      letter-spacing: 0.08em;
+    }
+
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+
+    mat-form-field {
+      width: 100%;
+      max-width: 360px;
+    }
+
+    @media print {
+      .no-print {
+        display: none;
+      }
+    }
+  `,
+})
+export class RecoveryCodeStep {
+  private readonly document = inject(DOCUMENT);
+
+  /** The code as `XXXX-XXXX-…`. */
+  readonly code = input.required<string>();
+  readonly continueLabel = input('');
+  readonly confirmed = output<void>();
+
+  protected readonly text = inject(I18n).select(RECOVERY_CODE_TEXT);
+  protected readonly groups = computed(() => this.code().split('-'));
+  /** Screen readers read the code character by character, group by group. */
+  protected readonly spokenCode = computed(() =>
+    this.groups()
+      .map((group) => group.split('').join(' '))
+      .join(', '),
+  );
+  protected readonly lastGroup: FormControl<string> = new FormControl('', {
+    nonNullable: true,
+    validators: [
+      Validators.required,
+      (control: AbstractControl): ValidationErrors | null => {
+        const value = normalizeGroup(String(control.value ?? ''));
+        return value && value !== this.groups().at(-1) ? { mismatch: true } : null;
+      },
+    ],
+  });
+
+  protected readonly form = new FormGroup({ lastGroup: this.lastGroup });
+
+  protected downloadCode(): void {
+    const blob = new Blob([this.text().fileText(this.code())], {
+      type: 'text/plain;charset=utf-8',
+    });
+    const url = URL.createObjectURL(blob);
+    const link = this.document.createElement('a');
+    link.href = url;
+    link.download = this.text().fileName;
+    link.hidden = true;
+    this.document.body.append(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(url);
+  }
+
+  protected printCode(): void {
+    this.document.defaultView?.print();
+  }
+
+  protected confirm(): void {
+    this.lastGroup.markAsTouched();
+    this.lastGroup.updateValueAndValidity();
+    if (this.lastGroup.valid) {
+      this.confirmed.emit();
+    }
+  }
+}

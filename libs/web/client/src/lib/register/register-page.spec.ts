@@ -1,0 +1,121 @@
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { ClientAccount } from '../account/client-account';
+import { PasswordStrength, StrengthResult } from '../password/password-strength';
+import { RegisterPage } from './register-page';
+
+const STRONG: StrengthResult = { score: 4, warning: '', suggestions: [] };
+const WEAK: StrengthResult = { score: 1, warning: 'Ein häufiges Passwort.', suggestions: [] };
+
+describe('RegisterPage', () => {
+  let fixture: ComponentFixture<RegisterPage>;
+  let page: HTMLElement;
+  let register: jest.Mock;
+  let strength: StrengthResult;
+
+  beforeEach(async () => {
+    register = jest.fn().mockResolvedValue('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
+    strength = STRONG;
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: ClientAccount, useValue: { register } },
+        {
+          provide: PasswordStrength,
+          useValue: { preload: jest.fn(), estimate: jest.fn(async () => strength) },
+        },
+      ],
+    });
+    fixture = TestBed.createComponent(RegisterPage);
+    await fixture.whenStable();
+    page = fixture.nativeElement as HTMLElement;
+  });
+
+  function type(label: string, value: string): void {
+    const field = Array.from(page.querySelectorAll('mat-form-field')).find(
+      (f) => f.querySelector('mat-label')?.textContent?.trim() === label,
+    );
+    const input = field?.querySelector('input');
+    if (!input) {
+      throw new Error(`no field ${label}`);
+    }
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  async function fillAndSend(options: { consent?: boolean; email?: string } = {}) {
+    type('Benutzername', '  Mondlicht ');
+    type('Passwort', 'Tulpe-Fahrrad-Wolkenkratzer');
+    type('Passwort wiederholen', 'Tulpe-Fahrrad-Wolkenkratzer');
+    if (options.email !== undefined) {
+      type('E-Mail-Adresse', options.email);
+    }
+    if (options.consent !== false) {
+      page.querySelector<HTMLInputElement>('mat-checkbox input')?.click();
+    }
+    await fixture.whenStable();
+    page.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
+  it('makes the account from the form and then shows the recovery code', async () => {
+    await fillAndSend();
+
+    expect(register).toHaveBeenCalledWith({
+      username: 'Mondlicht',
+      password: 'Tulpe-Fahrrad-Wolkenkratzer',
+      email: undefined,
+    });
+    expect(page.querySelectorAll('.code .group')).toHaveLength(8);
+    expect(page.querySelector('h1')?.textContent).toContain('Ihr Konto ist angelegt');
+  });
+
+  it('refuses a password that is too easy to guess, with a plain explanation', async () => {
+    strength = WEAK;
+    await fillAndSend();
+
+    expect(register).not.toHaveBeenCalled();
+    expect(page.textContent).toContain('Dieses Passwort ist zu leicht zu erraten');
+  });
+
+  it('needs the consent to the terms', async () => {
+    await fillAndSend({ consent: false });
+
+    expect(register).not.toHaveBeenCalled();
+    expect(page.textContent).toContain('Bitte bestätigen Sie, dass Sie einverstanden sind.');
+  });
+
+  it('says when the username is taken and when she must wait', async () => {
+    register.mockRejectedValueOnce(new HttpErrorResponse({ status: 409 }));
+    await fillAndSend();
+    expect(page.querySelector('[role=alert]')?.textContent).toContain('gibt es schon');
+
+    register.mockRejectedValueOnce(
+      new HttpErrorResponse({ status: 429, headers: new HttpHeaders({ 'Retry-After': '301' }) }),
+    );
+    page.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(page.querySelector('[role=alert]')?.textContent).toContain('warten Sie 6 Minuten');
+  });
+
+  it('goes to the account page once the code is confirmed', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await fillAndSend({ email: 'mond@example.org' });
+    expect(register).toHaveBeenCalledWith(expect.objectContaining({ email: 'mond@example.org' }));
+
+    const input = page.querySelector<HTMLInputElement>('cf-recovery-code-step input');
+    if (!input) {
+      throw new Error('no confirmation field');
+    }
+    input.value = '6789';
+    input.dispatchEvent(new Event('input'));
+    page.querySelector<HTMLButtonElement>('cf-recovery-code-step button[type=submit]')?.click();
+    await fixture.whenStable();
+
+    expect(navigate).toHaveBeenCalledWith('/konto');
+  });
+});
