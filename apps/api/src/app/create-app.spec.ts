@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AccountService, SessionService } from '@confidant/api/auth';
+import { makeIdentity } from '@confidant/api/auth/testing';
 import { loadConfig } from '../config/app-config';
 import { createApp } from './create-app';
 
@@ -14,6 +16,7 @@ const INDEX_HTML =
 describe('the HTTP application', () => {
   let webDir: string;
   let app: NestExpressApplication;
+  let accountId: string;
 
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'confidant-web-'));
@@ -28,9 +31,16 @@ describe('the HTTP application', () => {
       DATA_DIR: webDir,
       WEB_DIR: webDir,
       LOG_LEVEL: 'fatal',
+      KDF_ITERATIONS: '1000',
     });
     app = await createApp(config, new Uint8Array(32));
     await app.init();
+    const identity = await makeIdentity();
+    accountId = (
+      await app
+        .get(AccountService)
+        .create({ username: 'seitenbesuch', role: 'client', ...identity.body })
+    ).id;
   });
 
   afterAll(async () => {
@@ -148,12 +158,28 @@ describe('the HTTP application', () => {
   });
 
   describe('web app', () => {
+    it('tells the page that a browser with a live session has one', async () => {
+      const { token } = await app.get(SessionService).create(accountId);
+
+      const response = await http()
+        .get('/')
+        .set('Cookie', `confidant-session=${token}`)
+        .expect(200);
+
+      expect(response.text).toContain('<meta name="confidant-session" content="present">');
+      const stale = await http()
+        .get('/')
+        .set('Cookie', `confidant-session=${'x'.repeat(43)}`);
+      expect(stale.text).toContain('<meta name="confidant-session" content="none">');
+    });
+
     it('serves index.html at the root and for app routes, never cached', async () => {
       for (const path of ['/', '/datenschutz', '/client/inbox']) {
         const response = await http().get(path).expect(200).expect('Content-Type', /html/);
 
         expect(response.text).toContain('<cf-root></cf-root>');
-        expect(response.headers['cache-control']).toBe('no-cache');
+        expect(response.text).toContain('<meta name="confidant-session" content="none">');
+        expect(response.headers['cache-control']).toBe('no-store');
       }
     });
 

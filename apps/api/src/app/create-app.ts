@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CentreService } from '@confidant/api/accounts';
+import { SessionCookie, SessionService } from '@confidant/api/auth';
 import { API_PREFIX, ApiRoutes } from '@confidant/shared/api-interfaces';
 import { AppConfig, LOG_LEVELS } from '../config/app-config';
 import { AppModule } from './app.module';
@@ -60,7 +61,15 @@ export async function createApp(
 
   if (config.webDir) {
     const centre = app.get(CentreService);
-    serveWebApp(app, config.webDir, () => centre.getPublicCentre());
+    const cookie = app.get(SessionCookie);
+    const sessions = app.get(SessionService);
+    serveWebApp(app, config.webDir, {
+      centre: () => centre.getPublicCentre(),
+      hasSession: async (request) => {
+        const token = cookie.read(request);
+        return token !== null && (await sessions.resolve(token)) !== null;
+      },
+    });
   }
   return app;
 }

@@ -25,10 +25,20 @@ function isApiPath(path: string): boolean {
  * as `/datenschutz` survive a reload. Only static files are compressed; API answers are not, since
  * they may carry secrets next to attacker-influenced text (BREACH).
  */
+/** Name of the meta element that tells the page whether this browser has a session. */
+export const SESSION_META = 'confidant-session';
+
+/** What the page needs to know before its first paint, without asking the API. */
+export interface PageContext {
+  centre: () => Promise<CentreResponse>;
+  /** Whether the request carries a live session (no details: the page stays free of secrets). */
+  hasSession: (request: Request) => Promise<boolean>;
+}
+
 export function serveWebApp(
   app: NestExpressApplication,
   webDir: string,
-  centre: () => Promise<CentreResponse>,
+  context: PageContext,
 ): boolean {
   const indexFile = join(webDir, 'index.html');
   if (!existsSync(indexFile)) {
@@ -60,10 +70,11 @@ export function serveWebApp(
       next();
       return;
     }
-    centre()
-      .then((settings) => {
-        response.setHeader('Cache-Control', 'no-cache');
-        response.type('html').send(withCentre(indexHtml, settings));
+    Promise.all([context.centre(), context.hasSession(request)])
+      .then(([settings, hasSession]) => {
+        // The page differs per browser (session hint) and shows where she was: keep no copy.
+        response.setHeader('Cache-Control', 'no-store');
+        response.type('html').send(withSessionHint(withCentre(indexHtml, settings), hasSession));
       })
       .catch(next);
   });
@@ -81,6 +92,14 @@ export function withCentre(html: string, centre: CentreResponse): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
   return html.replace('</head>', `<meta name="${CENTRE_META}" content="${content}"></head>`);
+}
+
+/** Tells the page whether to ask for the session at all: visitors without one cause no request. */
+export function withSessionHint(html: string, hasSession: boolean): string {
+  return html.replace(
+    '</head>',
+    `<meta name="${SESSION_META}" content="${hasSession ? 'present' : 'none'}"></head>`,
+  );
 }
 
 /** Lets the browser fetch the first screen's fonts together with the scripts, not after them. */

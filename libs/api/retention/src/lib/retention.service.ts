@@ -20,7 +20,9 @@ import { addMonths, retentionBasis, WARNING_BEFORE_MS } from './retention-dates'
 export const SWEEP_LEASE = 'retention-sweep';
 /** Longer than any sweep takes; a crashed instance's lease runs out after it. */
 export const SWEEP_LEASE_MS = 30 * 60_000;
-export const SWEEP_BATCH = 200;
+/** Small batches keep each transaction short, so the portal keeps answering during a sweep. */
+export const SWEEP_BATCH = 50;
+export const SWEEP_PAUSE_MS = 10;
 
 export interface SweepResult {
   /** False when another instance held the lease and this one did nothing. */
@@ -87,13 +89,16 @@ export class RetentionService implements OnModuleInit {
     let batches = 0;
     try {
       const { retentionMonths } = await this.centre.getCentre();
-      for (;;) {
-        const due = await this.dueAccounts(now, retentionMonths, batchSize);
-        if (due.length === 0) {
-          break;
-        }
-        erased += await this.erasure.erase(due);
+      // The due list is found once: accounts that fall due during the sweep go in the next one.
+      const due = await this.dueAccounts(now, retentionMonths);
+      for (let start = 0; start < due.length; start += batchSize) {
+        erased += await this.erasure.erase(due.slice(start, start + batchSize), { compact: false });
         batches++;
+        // Let the requests that waited for the connection through before the next batch.
+        await new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
+      }
+      if (batches > 0) {
+        await this.erasure.compact();
       }
     } finally {
       await this.lease.release(SWEEP_LEASE);
@@ -140,11 +145,10 @@ export class RetentionService implements OnModuleInit {
   }
 
   /** Ids of client accounts whose deletion date has come. */
-  async dueAccounts(now: Date, retentionMonths: number, limit: number): Promise<string[]> {
-    const candidates = await this.candidates(now, retentionMonths, false, limit * 2);
+  async dueAccounts(now: Date, retentionMonths: number): Promise<string[]> {
+    const candidates = await this.candidates(now, retentionMonths, false);
     return candidates
       .filter((candidate) => addMonths(candidate.basis, retentionMonths).getTime() <= now.getTime())
-      .slice(0, limit)
       .map((candidate) => candidate.id);
   }
 
@@ -157,7 +161,6 @@ export class RetentionService implements OnModuleInit {
     until: Date,
     retentionMonths: number,
     withEmailOnly: boolean,
-    limit?: number,
   ): Promise<Candidate[]> {
     const cutoff = addMonths(until, -retentionMonths).getTime() + 4 * 86_400_000;
     const closings = this.dataSource
@@ -179,9 +182,6 @@ export class RetentionService implements OnModuleInit {
       .orderBy('basis', 'ASC');
     if (withEmailOnly) {
       query.andWhere('a.email_ciphertext IS NOT NULL');
-    }
-    if (limit) {
-      query.limit(limit);
     }
     const rows = await query.getRawMany<{ id: string; basis: string | number }>();
     return rows.map((row) => ({ id: row.id, basis: new Date(Number(row.basis)) }));

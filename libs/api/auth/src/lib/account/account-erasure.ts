@@ -13,6 +13,9 @@ import { AccountEntity } from './account.entity';
  * Her mails still in the outbox are overwritten and deleted first. Afterwards the write-ahead log
  * is checkpointed and truncated, so that with `secure_delete` nothing can be read back from disk.
  */
+/** Tables whose indexes hold identifiers of an account (the username, token hashes). */
+const ERASED_INDEX_TABLES = ['account', 'session', 'auth_token'];
+
 @Injectable()
 export class AccountErasure {
   private readonly logger = new Logger(AccountErasure.name);
@@ -24,8 +27,13 @@ export class AccountErasure {
     private readonly mail: MailService,
   ) {}
 
-  /** Erases the given accounts in one transaction; returns how many existed. */
-  async erase(ids: string[]): Promise<number> {
+  /**
+   * Erases the given accounts in one transaction; returns how many existed. Unless `compact` is
+   * false (a sweep compacts once after its last batch), the indexes that held her identifiers are
+   * rebuilt afterwards: `secure_delete` zeroes deleted rows, but index pages can keep copies of
+   * old keys, such as her username, after rebalancing.
+   */
+  async erase(ids: string[], options: { compact?: boolean } = {}): Promise<number> {
     if (ids.length === 0) {
       return 0;
     }
@@ -38,9 +46,28 @@ export class AccountErasure {
     const deleted = await this.dataSource.transaction((manager) =>
       manager.delete(AccountEntity, { id: In(rows.map((row) => row.id)) }),
     );
-    await checkpointWal(this.dataSource);
+    if (options.compact ?? true) {
+      await this.compact();
+    } else {
+      await checkpointWal(this.dataSource);
+    }
     const count = deleted.affected ?? 0;
     this.logger.log(`Erased ${count} account(s)`);
     return count;
+  }
+
+  /**
+   * Rebuilds the indexes of the tables keyed by personal identifiers (username, session and token
+   * hashes), so that no stale index page keeps them, then empties the write-ahead log.
+   */
+  async compact(): Promise<void> {
+    if (this.dataSource.options.type === 'sqlite') {
+      await this.dataSource.transaction(async (manager) => {
+        for (const table of ERASED_INDEX_TABLES) {
+          await manager.query(`REINDEX "${table}"`);
+        }
+      });
+    }
+    await checkpointWal(this.dataSource);
   }
 }
