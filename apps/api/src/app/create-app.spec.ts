@@ -11,7 +11,7 @@ import { loadConfig } from '../config/app-config';
 import { createApp } from './create-app';
 
 const INDEX_HTML =
-  '<!doctype html><html lang="de"><head><title>Portal</title></head><body><cf-root></cf-root></body></html>';
+  '<!doctype html><html lang="de"><head><title>Portal</title><link rel="stylesheet" href="styles-ABCD1234.css" crossorigin="anonymous" integrity="sha384-x"></head><body><cf-root></cf-root></body></html>';
 
 describe('the HTTP application', () => {
   let webDir: string;
@@ -24,8 +24,7 @@ describe('the HTTP application', () => {
     writeFileSync(join(webDir, 'main-ABCD1234.js'), 'console.info("app");'.repeat(200));
     mkdirSync(join(webDir, 'media'));
     writeFileSync(join(webDir, 'media', 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    writeFileSync(join(webDir, 'media', 'roboto-latin-400-normal-ABCD1234.woff2'), 'font');
-    writeFileSync(join(webDir, 'media', 'roboto-greek-400-normal-ABCD1234.woff2'), 'font');
+    writeFileSync(join(webDir, 'styles-ABCD1234.css'), 'body{color:black}');
     const config = loadConfig({
       DATABASE_URL: 'sqlite::memory:',
       DATA_DIR: webDir,
@@ -183,7 +182,7 @@ describe('the HTTP application', () => {
       }
     });
 
-    it("puts the centre's settings into the page and preloads the first screen's fonts", async () => {
+    it("puts the centre's settings and the stylesheet into the page", async () => {
       const response = await http().get('/').expect(200);
 
       const meta = /<meta name="confidant-centre" content="([^"]*)">/.exec(response.text);
@@ -193,10 +192,8 @@ describe('the HTTP application', () => {
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&');
       expect(JSON.parse(decoded)).toMatchObject({ name: 'Online-Beratung', responseDays: 3 });
-      expect(response.text).toContain(
-        '<link rel="preload" href="media/roboto-latin-400-normal-ABCD1234.woff2" as="font" type="font/woff2" crossorigin>',
-      );
-      expect(response.text).not.toContain('roboto-greek');
+      expect(response.text).toContain('<style>body{color:black}</style>');
+      expect(response.text).not.toContain('styles-ABCD1234.css');
     });
 
     it('caches hashed files for a year and compresses them', async () => {

@@ -1,23 +1,26 @@
 import { LocationStrategy } from '@angular/common';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import {
-  ApplicationConfig,
-  provideAppInitializer,
-  provideBrowserGlobalErrorListeners,
-} from '@angular/core';
-import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/router';
+  provideRouter,
+  TitleStrategy,
+  withEnabledBlockingInitialNavigation,
+  withInMemoryScrolling,
+} from '@angular/router';
 import { sessionInterceptor, SingleEntryLocationStrategy } from '@confidant/web/core';
 import { appRoutes } from './app.routes';
-import { registerIcons } from './layout/icons';
 import { PortalTitleStrategy } from './layout/portal-title-strategy';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideHttpClient(withFetch(), withInterceptors([sessionInterceptor])),
-    provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    provideRouter(
+      appRoutes,
+      withEnabledBlockingInitialNavigation(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
     { provide: LocationStrategy, useClass: SingleEntryLocationStrategy },
     { provide: TitleStrategy, useExisting: PortalTitleStrategy },
-    provideAppInitializer(registerIcons),
   ],
 };

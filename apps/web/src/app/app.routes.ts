@@ -23,6 +23,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./session/logged-out-page').then((m) => m.LoggedOutPage),
     title: title('loggedOut'),
   },
+  // The staff area (setup, invitation, staff home, team administration), in its own lazy chunks.
+  {
+    path: '',
+    loadChildren: () => import('@confidant/web/counsellor').then((m) => m.counsellorRoutes),
+  },
   // The client area (register, login, account, password reset), in its own lazy chunks.
   { path: '', loadChildren: () => import('@confidant/web/client').then((m) => m.clientRoutes) },
   { path: '**', redirectTo: '' },

@@ -1,14 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MatIconRegistry } from '@angular/material/icon';
-import { DomSanitizer } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { CentreResponse } from '@confidant/shared/api-interfaces';
 import { QuickExit, SessionStore } from '@confidant/web/core';
 import { App } from './app';
 import { appRoutes } from './app.routes';
-import { ICONS } from './layout/icons';
 
 const centre: CentreResponse = {
   name: 'Frauenberatung Teststadt',
@@ -28,11 +25,6 @@ describe('App shell', () => {
       imports: [App],
       providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
     });
-    const icons = TestBed.inject(MatIconRegistry);
-    const sanitizer = TestBed.inject(DomSanitizer);
-    for (const name of ICONS) {
-      icons.addSvgIconLiteral(name, sanitizer.bypassSecurityTrustHtml('<svg></svg>'));
-    }
     fixture = TestBed.createComponent(App);
     TestBed.inject(HttpTestingController).expectOne('/api/centre').flush(centre);
     await fixture.whenStable();

@@ -1,42 +1,39 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { MatIcon } from '@angular/material/icon';
+import { Icon, logoutIcon, translateIcon } from '@confidant/web/ui';
 import { RouterLink } from '@angular/router';
 import { CentreStore, I18n, QuickExit, SessionStore } from '@confidant/web/core';
 import { SHELL_TEXT } from './shell.text';
 
 @Component({
   selector: 'cf-site-header',
-  imports: [MatButton, MatIcon, RouterLink],
+  imports: [Icon, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="site-header">
       <a class="brand" routerLink="/">{{ centreName() }}</a>
       <div class="actions">
         <button
-          mat-button
           type="button"
-          class="language"
+          class="cf-button language"
           [attr.lang]="otherLanguage()"
           [attr.aria-label]="text().switchLanguageLabel"
           (click)="switchLanguage()"
         >
-          <mat-icon svgIcon="translate" aria-hidden="true" />
+          <cf-icon [svg]="icons.translate" />
           {{ text().switchLanguage }}
         </button>
         @if (loggedIn()) {
-          <button mat-stroked-button type="button" class="logout" (click)="logout()">
+          <button type="button" class="cf-button cf-button--outlined logout" (click)="logout()">
             {{ text().logout }}
           </button>
         }
         <button
-          mat-flat-button
           type="button"
-          class="quick-exit"
+          class="cf-button cf-button--danger quick-exit"
           aria-describedby="quick-exit-hint"
           (click)="leave()"
         >
-          <mat-icon svgIcon="logout" aria-hidden="true" />
+          <cf-icon [svg]="icons.logout" />
           {{ text().quickExit }}
         </button>
         <span id="quick-exit-hint" class="hint">{{ text().quickExitHint }}</span>
@@ -46,6 +43,7 @@ import { SHELL_TEXT } from './shell.text';
   styleUrl: './site-header.scss',
 })
 export class SiteHeader {
+  protected readonly icons = { logout: logoutIcon, translate: translateIcon };
   private readonly i18n = inject(I18n);
   private readonly centre = inject(CentreStore).centre;
   private readonly quickExit = inject(QuickExit);

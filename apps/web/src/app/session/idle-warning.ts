@@ -7,7 +7,6 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import { I18n, SessionStore } from '@confidant/web/core';
 import { SHELL_TEXT } from '../layout/shell.text';
 
@@ -17,7 +16,7 @@ import { SHELL_TEXT } from '../layout/shell.text';
  */
 @Component({
   selector: 'cf-idle-warning',
-  imports: [MatButton],
+
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (session.idleWarning()) {
@@ -30,10 +29,18 @@ import { SHELL_TEXT } from '../layout/shell.text';
         <h2 id="idle-title">{{ text().idleTitle }}</h2>
         <p id="idle-text">{{ text().idleText }}</p>
         <div class="actions">
-          <button #stay mat-flat-button type="button" [disabled]="busy()" (click)="stayLoggedIn()">
+          <button
+            #stay
+            class="cf-button cf-button--inverse"
+            type="button"
+            [disabled]="busy()"
+            (click)="stayLoggedIn()"
+          >
             {{ text().stayLoggedIn }}
           </button>
-          <button mat-button type="button" (click)="logout()">{{ text().logoutNow }}</button>
+          <button class="cf-button cf-button--on-inverse" type="button" (click)="logout()">
+            {{ text().logoutNow }}
+          </button>
         </div>
       </section>
     }
@@ -52,9 +59,15 @@ import { SHELL_TEXT } from '../layout/shell.text';
       color: var(--mat-sys-inverse-on-surface);
       border-radius: var(--mat-sys-corner-large);
       box-shadow: var(--mat-sys-level3);
-      --mat-button-filled-container-color: var(--mat-sys-inverse-primary);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-primary-fixed);
-      --mat-button-text-label-text-color: var(--mat-sys-inverse-on-surface);
+    }
+
+    .cf-button--inverse {
+      background: var(--mat-sys-inverse-primary);
+      color: var(--mat-sys-on-primary-fixed);
+    }
+
+    .cf-button--on-inverse {
+      color: var(--mat-sys-inverse-on-surface);
     }
 
     h2 {

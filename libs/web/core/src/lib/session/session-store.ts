@@ -17,6 +17,9 @@ import { WrongPasswordError } from './failure';
 import { IdleTimer } from './idle-timer';
 import { AccountRoutes, AuthApi, PUBLIC_CALLS } from './portal-routes';
 
+/** The server tells in this meta element whether the browser that asked for the page has a session. */
+export const SESSION_HINT_META = 'confidant-session';
+
 /**
  * The fewest PBKDF2 iterations the browser accepts from a prelogin answer. It is built into the
  * app on purpose: a server (or whoever controls it) must not be able to lower it for one account,
@@ -68,6 +71,7 @@ type Crypto = typeof import('@confidant/shared/crypto');
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
   private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
   private readonly router = inject(Router);
   private readonly idle = inject(IdleTimer);
   private readonly minIterations = inject(MIN_KDF_ITERATIONS);
@@ -99,6 +103,8 @@ export class SessionStore {
   /** True while a server session exists (locked or unlocked). */
   readonly loggedIn = computed(() => this.current() !== null);
   readonly notice = this.noticeState.asReadonly();
+  /** Whether a lead has sealed the team key to this account (staff only). */
+  readonly hasTeamKey = computed(() => (this.current()?.keys.teamKeyGrant ?? null) !== null);
   /** True while the idle-logout warning should show. */
   readonly idleWarning = this.idle.warning;
 
@@ -148,6 +154,14 @@ export class SessionStore {
   }
 
   private async check(): Promise<void> {
+    if (
+      this.document.querySelector(`meta[name="${SESSION_HINT_META}"]`)?.getAttribute('content') ===
+      'none'
+    ) {
+      // The server said, while delivering the page, that this browser has no session: no need to ask.
+      this.known.set(true);
+      return;
+    }
     try {
       // `status` answers 200 with or without a session, so a visitor's page load logs no error.
       const response = await this.request(
