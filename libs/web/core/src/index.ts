@@ -7,3 +7,4 @@ export * from './lib/session/idle-timer';
 export * from './lib/session/portal-routes';
 export * from './lib/session/session-store';
 export * from './lib/session/session.interceptor';
+export * from './lib/session/new-identity';

@@ -37,8 +37,10 @@ describe('client guards', () => {
     expect(await target(run(unlockedClientGuard, 'anonymous'))).toBe('/anmelden');
   });
 
-  it('keeps staff out of the client area', async () => {
-    expect(await target(run(unlockedClientGuard, 'unlocked', 'counsellor'))).toBe('/');
+  it('keeps staff out of the client area and sends them to their own home', async () => {
+    expect(await target(run(unlockedClientGuard, 'unlocked', 'counsellor'))).toBe('/beratung');
+    TestBed.resetTestingModule();
+    expect(await target(run(anonymousGuard, 'unlocked', 'lead'))).toBe('/beratung');
   });
 
   it('shows login only without a session, and unlock only when locked', async () => {

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { Roles } from '@confidant/shared/api-interfaces';
-import { AccountRoutes, SessionStore } from '@confidant/web/core';
+import { AccountRoutes, homeFor, SessionStore } from '@confidant/web/core';
 
 /**
  * Pages of the client area need an unlocked client session: after a reload she unlocks first,
@@ -17,7 +17,9 @@ export const unlockedClientGuard: CanActivateFn = async () => {
   if (status !== 'unlocked') {
     return router.createUrlTree(['/', AccountRoutes.login]);
   }
-  return session.account()?.role === Roles.client ? true : router.createUrlTree(['/']);
+  const role = session.account()?.role;
+  // Staff have no client account page: they go to their own home.
+  return role === Roles.client ? true : router.parseUrl(homeFor(role));
 };
 
 /** The unlock page makes sense only with a locked session. */
@@ -28,13 +30,12 @@ export const lockedGuard: CanActivateFn = async () => {
   if (status === 'locked') {
     return true;
   }
-  return router.createUrlTree([
-    '/',
-    status === 'unlocked' ? AccountRoutes.account : AccountRoutes.login,
-  ]);
+  return status === 'unlocked'
+    ? router.parseUrl(homeFor(session.account()?.role))
+    : router.createUrlTree(['/', AccountRoutes.login]);
 };
 
-/** Login and registration are for visitors without a session; others go to their account. */
+/** Login and registration are for visitors without a session; others go to their home page. */
 export const anonymousGuard: CanActivateFn = async () => {
   const session = inject(SessionStore);
   const router = inject(Router);
@@ -43,7 +44,7 @@ export const anonymousGuard: CanActivateFn = async () => {
     return router.createUrlTree(['/', AccountRoutes.unlock]);
   }
   if (status === 'unlocked') {
-    return router.createUrlTree(['/', AccountRoutes.account]);
+    return router.parseUrl(homeFor(session.account()?.role));
   }
   return true;
 };

@@ -16,7 +16,12 @@ import {
   rewrapPrivateKey,
   toBase64Url,
 } from '@confidant/shared/crypto';
-import { AuthApi, MIN_KDF_ITERATIONS, SessionStore } from '@confidant/web/core';
+import {
+  AuthApi,
+  createAccountIdentity,
+  MIN_KDF_ITERATIONS,
+  SessionStore,
+} from '@confidant/web/core';
 import { firstValueFrom } from 'rxjs';
 
 export interface Registration {
@@ -45,32 +50,16 @@ export class ClientAccount {
     const offered = await firstValueFrom(
       this.http.post<PreloginResponse>(AuthApi.prelogin, { username }),
     );
-    const { kdfSalt, kdfIterations } = newKdfParams(
-      Math.max(offered.kdfIterations, this.minIterations),
-    );
-    const { authKey, wrapKey } = await this.deriveNew(password, kdfSalt, kdfIterations);
-    const recovery = await this.newRecovery();
-    const identity = await createIdentity(wrapKey, recovery.recoveryKey);
+    const made = await createAccountIdentity(password, offered.kdfIterations, this.minIterations);
     const response = await firstValueFrom(
       this.http.post<SessionResponse>(
         AuthApi.register,
-        {
-          username,
-          authKey: toBase64Url(authKey),
-          kdfSalt: toBase64Url(kdfSalt),
-          kdfIterations,
-          publicKey: toBase64Url(identity.publicKey),
-          wrappedPrivateKey: identity.wrappedPrivateKey,
-          recoveryWrappedPrivateKey: identity.recoveryWrappedPrivateKey,
-          recoveryVerifier: toBase64Url(recovery.recoveryVerifier),
-          ...(email ? { email } : {}),
-        },
+        { username, ...made.body, ...(email ? { email } : {}) },
         { observe: 'response' },
       ),
     );
-    authKey.fill(0);
-    this.session.establish(response, { privateKey: identity.privateKey, wrapKey });
-    return recovery.text;
+    this.session.establish(response, made.keys);
+    return made.recoveryCode;
   }
 
   /** Fresh account data (e-mail yes/no, deletion date). */

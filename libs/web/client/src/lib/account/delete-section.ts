@@ -13,8 +13,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { AccountRoutes, Failure, I18n, SessionStore, toFailure } from '@confidant/web/core';
-import { focusFirstInvalid, readyToSend } from '../forms/form-helpers';
-import { FORMS_TEXT } from '../forms/forms.text';
+import { focusFirstInvalid, FORMS_TEXT, readyToSend } from '@confidant/web/core/forms';
 import { ACCOUNT_TEXT } from './account.text';
 import { ClientAccount } from './client-account';
 

@@ -11,10 +11,21 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { AccountRoutes, Failure, I18n, SessionStore, toFailure } from '@confidant/web/core';
-import { focusFirstInvalid, readyToSend } from '../forms/form-helpers';
-import { FORMS_TEXT } from '../forms/forms.text';
-import { normalizeUsername, USERNAME_VALIDATORS } from '../forms/username';
+import {
+  AccountRoutes,
+  homeFor,
+  Failure,
+  I18n,
+  SessionStore,
+  toFailure,
+} from '@confidant/web/core';
+import {
+  focusFirstInvalid,
+  FORMS_TEXT,
+  normalizeUsername,
+  readyToSend,
+  USERNAME_VALIDATORS,
+} from '@confidant/web/core/forms';
 import { LOGIN_TEXT } from './login.text';
 
 /** Login: prelogin, key derivation in the browser, login with the derived key, unwrapping. */
@@ -114,7 +125,7 @@ export class LoginPage {
       const { username, password } = this.form.getRawValue();
       await this.session.login(normalizeUsername(username), password);
       this.form.reset();
-      await this.router.navigateByUrl(`/${AccountRoutes.account}`);
+      await this.router.navigateByUrl(homeFor(this.session.account()?.role));
     } catch (error) {
       this.form.controls.password.reset();
       this.failure.set(toFailure(error));

@@ -11,9 +11,15 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { AccountRoutes, Failure, I18n, SessionStore, toFailure } from '@confidant/web/core';
-import { focusFirstInvalid, readyToSend } from '../forms/form-helpers';
-import { FORMS_TEXT } from '../forms/forms.text';
+import {
+  AccountRoutes,
+  homeFor,
+  Failure,
+  I18n,
+  SessionStore,
+  toFailure,
+} from '@confidant/web/core';
+import { focusFirstInvalid, FORMS_TEXT, readyToSend } from '@confidant/web/core/forms';
 import { LOGIN_TEXT } from './login.text';
 
 /** After a reload the session lives on but the keys are gone: her password opens them again. */
@@ -94,7 +100,7 @@ export class UnlockPage {
     try {
       await this.session.unlock(this.password.value);
       this.password.reset();
-      await this.router.navigateByUrl(`/${AccountRoutes.account}`);
+      await this.router.navigateByUrl(homeFor(this.session.account()?.role));
     } catch (error) {
       this.password.reset();
       this.failure.set(toFailure(error, 'session'));

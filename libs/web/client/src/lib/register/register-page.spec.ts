@@ -1,8 +1,8 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { PasswordStrength, StrengthResult } from '@confidant/web/core/forms';
 import { ClientAccount } from '../account/client-account';
-import { PasswordStrength, StrengthResult } from '../password/password-strength';
 import { RegisterPage } from './register-page';
 
 const STRONG: StrengthResult = { score: 4, warning: '', suggestions: [] };

@@ -15,12 +15,17 @@ import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { WebRoutes } from '@confidant/shared/api-interfaces';
 import { AccountRoutes, Failure, I18n, toFailure } from '@confidant/web/core';
+import {
+  focusFirstInvalid,
+  FORMS_TEXT,
+  NewPasswordFields,
+  newPasswordGroup,
+  normalizeUsername,
+  readyToSend,
+  RecoveryCodeStep,
+  USERNAME_VALIDATORS,
+} from '@confidant/web/core/forms';
 import { ClientAccount } from '../account/client-account';
-import { focusFirstInvalid, readyToSend } from '../forms/form-helpers';
-import { FORMS_TEXT } from '../forms/forms.text';
-import { normalizeUsername, USERNAME_VALIDATORS } from '../forms/username';
-import { NewPasswordFields, newPasswordGroup } from '../password/new-password-fields';
-import { RecoveryCodeStep } from '../recovery-code/recovery-code-step';
 import { REGISTER_TEXT } from './register.text';
 
 /**

@@ -4,11 +4,15 @@ import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { AccountRoutes, I18n, toFailure } from '@confidant/web/core';
+import {
+  focusFirstInvalid,
+  FORMS_TEXT,
+  NewPasswordFields,
+  newPasswordGroup,
+  readyToSend,
+  RecoveryCodeStep,
+} from '@confidant/web/core/forms';
 import { ClientAccount } from '../account/client-account';
-import { focusFirstInvalid, readyToSend } from '../forms/form-helpers';
-import { FORMS_TEXT } from '../forms/forms.text';
-import { NewPasswordFields, newPasswordGroup } from '../password/new-password-fields';
-import { RecoveryCodeStep } from '../recovery-code/recovery-code-step';
 import { RESET_TEXT } from './reset.text';
 
 /** base64url of 32 bytes, as the server makes reset tokens. */

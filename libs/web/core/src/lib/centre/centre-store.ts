@@ -53,6 +53,11 @@ export class CentreStore {
     }
   }
 
+  /** After a lead changed the settings: the shell shows the new values at once. */
+  replace(centre: CentreResponse): void {
+    this.state.set(centre);
+  }
+
   exitUrl(): string {
     return this.state()?.exitUrl ?? FALLBACK_EXIT_URL;
   }

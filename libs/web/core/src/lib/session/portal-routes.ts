@@ -1,4 +1,4 @@
-import { apiPath } from '@confidant/shared/api-interfaces';
+import { apiPath, Role, Roles } from '@confidant/shared/api-interfaces';
 
 /**
  * Paths of the account pages (German, like the rest of the portal's URLs). They live here and not
@@ -13,6 +13,35 @@ export const AccountRoutes = {
   loggedOut: 'abgemeldet',
   forgotPassword: 'passwort-vergessen',
   resetPassword: 'passwort-neu',
+} as const;
+
+/**
+ * Paths of the staff pages. The setup and invitation links carry their token in the fragment
+ * (`/einrichtung#…`, `/einladung#…`), which the server logs and the lead copies.
+ */
+export const StaffRoutes = {
+  setup: 'einrichtung',
+  invitation: 'einladung',
+  home: 'beratung',
+  team: 'team',
+} as const;
+
+/** Where an account lands after login or unlock: clients on their account page, staff at work. */
+export function homeFor(role: Role | null | undefined): string {
+  return role === Roles.counsellor || role === Roles.lead
+    ? `/${StaffRoutes.home}`
+    : `/${AccountRoutes.account}`;
+}
+
+/** The staff endpoints of DESIGN.md section 7. */
+export const StaffApi = {
+  setup: apiPath('setup'),
+  register: apiPath('staff/register'),
+  invitations: apiPath('staff/invitations'),
+  counsellors: apiPath('staff/counsellors'),
+  counsellor: (id: string) => apiPath(`staff/counsellors/${encodeURIComponent(id)}`),
+  teamKey: (id: string) => apiPath(`staff/counsellors/${encodeURIComponent(id)}/team-key`),
+  centre: apiPath('staff/centre'),
 } as const;
 
 /** The auth and account endpoints of DESIGN.md section 7, as the browser requests them. */
@@ -46,6 +75,8 @@ export const CREDENTIAL_CALLS: readonly string[] = [
   AuthApi.resetConfirm,
   AuthApi.recoveryStart,
   AuthApi.recoveryComplete,
+  StaffApi.setup,
+  StaffApi.register,
 ];
 
 /** Calls that do not need a session, so they do not keep one alive either. */

@@ -13,3 +13,6 @@ export { default as personOffIcon } from '@material-symbols/svg-400/outlined/per
 export { default as printIcon } from '@material-symbols/svg-400/outlined/print.svg';
 export { default as shieldIcon } from '@material-symbols/svg-400/outlined/shield.svg';
 export { default as translateIcon } from '@material-symbols/svg-400/outlined/translate.svg';
+export { default as contentCopyIcon } from '@material-symbols/svg-400/outlined/content_copy.svg';
+export { default as keyIcon } from '@material-symbols/svg-400/outlined/key.svg';
+export { default as personAddIcon } from '@material-symbols/svg-400/outlined/person_add.svg';

@@ -19,7 +19,7 @@ import {
 } from '@angular/forms';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { I18n } from '@confidant/web/core';
+import { I18n } from '../i18n/i18n';
 import { MIN_STRENGTH_SCORE, PasswordStrength, StrengthResult } from './password-strength';
 import { PASSWORD_TEXT } from './password.text';
 

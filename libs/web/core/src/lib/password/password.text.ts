@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog } from '../i18n/i18n';
 import { StrengthScore } from './password-strength';
 
 export interface PasswordText {

@@ -11,7 +11,7 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { I18n } from '@confidant/web/core';
+import { I18n } from '../i18n/i18n';
 import { RECOVERY_CODE_TEXT } from './recovery-code.text';
 
 /** Reads a typed group as the code parser would: case, spaces and Crockford look-alikes. */

@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog } from '../i18n/i18n';
 
 export interface RecoveryCodeText {
   title: string;

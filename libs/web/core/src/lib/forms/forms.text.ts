@@ -1,4 +1,5 @@
-import { Catalog, Failure } from '@confidant/web/core';
+import { Catalog } from '../i18n/i18n';
+import { Failure } from '../session/failure';
 
 export interface FormsText {
   username: string;

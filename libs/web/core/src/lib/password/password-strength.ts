@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { Language } from '@confidant/web/core';
+import { Language } from '../i18n/i18n';
 
 /** zxcvbn's score: 0 (guessed at once) to 4 (very hard to guess). */
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;

@@ -1,0 +1,32 @@
+import { Route } from '@angular/router';
+import { StaffRoutes } from '@confidant/web/core';
+import { enrolGuard, leadGuard, unlockedStaffGuard } from './staff.guards';
+
+/**
+ * The staff area, lazy-loaded by the shell; every page is its own chunk. Setup and invitation
+ * share one page: the mode decides whether she also makes the team key.
+ */
+export const counsellorRoutes: Route[] = [
+  {
+    path: StaffRoutes.setup,
+    canActivate: [enrolGuard],
+    loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
+    data: { mode: 'setup' },
+  },
+  {
+    path: StaffRoutes.invitation,
+    canActivate: [enrolGuard],
+    loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
+    data: { mode: 'invitation' },
+  },
+  {
+    path: StaffRoutes.home,
+    canActivate: [unlockedStaffGuard],
+    loadComponent: () => import('./home/staff-home-page').then((m) => m.StaffHomePage),
+  },
+  {
+    path: StaffRoutes.team,
+    canActivate: [leadGuard],
+    loadComponent: () => import('./team/team-page').then((m) => m.TeamPage),
+  },
+];
