@@ -30,7 +30,7 @@ import { RecoverySection } from './recovery-section';
       <cf-delete-section />
     </article>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
   styles: `
     .facts {
       display: flex;

@@ -69,7 +69,7 @@ import { ClientAccount } from './client-account';
       </form>
     </section>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
   styles: `
     .delete {
       --mat-button-filled-container-color: var(--mat-sys-error);

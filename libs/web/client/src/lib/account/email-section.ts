@@ -73,7 +73,7 @@ import { ClientAccount } from './client-account';
       </form>
     </section>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class EmailSection {
   private readonly account = inject(ClientAccount);

@@ -77,7 +77,7 @@ import { ClientAccount } from './client-account';
       </form>
     </section>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class PasswordSection {
   private readonly account = inject(ClientAccount);

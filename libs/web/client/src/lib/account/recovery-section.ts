@@ -79,7 +79,7 @@ import { ClientAccount } from './client-account';
       }
     </section>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class RecoverySection {
   private readonly account = inject(ClientAccount);

@@ -89,7 +89,7 @@ import { LOGIN_TEXT } from './login.text';
       </p>
     </article>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class LoginPage {
   private readonly session = inject(SessionStore);

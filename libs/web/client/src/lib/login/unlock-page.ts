@@ -68,7 +68,7 @@ import { LOGIN_TEXT } from './login.text';
       </p>
     </article>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class UnlockPage {
   private readonly session = inject(SessionStore);

@@ -49,7 +49,7 @@ import { REGISTER_TEXT } from './register.text';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './register-page.html',
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class RegisterPage {
   private readonly account = inject(ClientAccount);

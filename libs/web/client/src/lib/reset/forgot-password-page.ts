@@ -36,7 +36,7 @@ import { RESET_TEXT } from './reset.text';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './forgot-password-page.html',
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class ForgotPasswordPage {
   private readonly account = inject(ClientAccount);

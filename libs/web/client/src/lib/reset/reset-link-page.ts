@@ -74,7 +74,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,128}$/;
       }
     </article>
   `,
-  styleUrl: '../forms/form-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class ResetLinkPage {
   private readonly account = inject(ClientAccount);

@@ -138,7 +138,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,128}$/;
       }
     </article>
   `,
-  styleUrl: '../staff-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class EnrolPage implements OnInit {
   private readonly enrolment = inject(StaffEnrolmentService);

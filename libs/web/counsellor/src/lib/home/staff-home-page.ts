@@ -59,7 +59,7 @@ import { STAFF_HOME_TEXT } from './staff-home.text';
       }
     </article>
   `,
-  styleUrl: '../staff-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
   styles: `
     .status {
       display: flex;

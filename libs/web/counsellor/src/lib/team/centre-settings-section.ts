@@ -162,7 +162,7 @@ const wholeNumber = (min: number, max: number) => [
       </form>
     </section>
   `,
-  styleUrl: '../staff-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class CentreSettingsSection {
   private readonly admin = inject(TeamAdmin);

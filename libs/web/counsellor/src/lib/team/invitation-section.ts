@@ -78,7 +78,7 @@ interface ShownInvitation {
       }
     </section>
   `,
-  styleUrl: '../staff-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class InvitationSection {
   private readonly admin = inject(TeamAdmin);

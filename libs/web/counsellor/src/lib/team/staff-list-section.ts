@@ -115,7 +115,7 @@ import { TEAM_TEXT } from './team.text';
       }
     </section>
   `,
-  styleUrl: '../staff-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
   styles: `
     .staff {
       list-style: none;

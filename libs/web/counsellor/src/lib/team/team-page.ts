@@ -22,7 +22,7 @@ import { TEAM_TEXT } from './team.text';
       <cf-centre-settings-section />
     </article>
   `,
-  styleUrl: '../staff-page.scss',
+  styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class TeamPage {
   protected readonly text = inject(I18n).select(TEAM_TEXT);
