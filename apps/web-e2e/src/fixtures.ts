@@ -60,7 +60,27 @@ export const test = base.extend<PortalFixtures>({
     expect(foreignRequests, 'requests to origins other than the portal').toEqual([]);
   },
 
-  page: async ({ page, pageErrors }, use) => {
+  page: async ({ page, pageErrors, baseURL }, use) => {
+    // The landing page arrives prerendered and the app takes over a moment later: wait for it, so
+    // that a test does not click a button before its handler exists.
+    const portalOrigin = new URL(baseURL ?? '').origin;
+    const whenStarted = async () => {
+      if (new URL(page.url()).origin === portalOrigin) {
+        await page.locator('cf-root[ng-version]').waitFor({ state: 'attached' });
+      }
+    };
+    const goto = page.goto.bind(page);
+    page.goto = async (...args: Parameters<typeof goto>) => {
+      const response = await goto(...args);
+      await whenStarted();
+      return response;
+    };
+    const reload = page.reload.bind(page);
+    page.reload = async (...args: Parameters<typeof reload>) => {
+      const response = await reload(...args);
+      await whenStarted();
+      return response;
+    };
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') {

@@ -25,6 +25,10 @@ describe('the HTTP application', () => {
     mkdirSync(join(webDir, 'media'));
     writeFileSync(join(webDir, 'media', 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(join(webDir, 'styles-ABCD1234.css'), 'body{color:black}');
+    writeFileSync(
+      join(webDir, 'index.csr.html'),
+      INDEX_HTML.replace('<title>Portal</title>', '<title>Shell</title>'),
+    );
     const config = loadConfig({
       DATABASE_URL: 'sqlite::memory:',
       DATA_DIR: webDir,
@@ -170,6 +174,11 @@ describe('the HTTP application', () => {
         .get('/')
         .set('Cookie', `confidant-session=${'x'.repeat(43)}`);
       expect(stale.text).toContain('<meta name="confidant-session" content="none">');
+    });
+
+    it('serves the prerendered landing page at the root and the plain shell elsewhere', async () => {
+      expect((await http().get('/').expect(200)).text).toContain('<title>Portal</title>');
+      expect((await http().get('/datenschutz').expect(200)).text).toContain('<title>Shell</title>');
     });
 
     it('serves index.html at the root and for app routes, never cached', async () => {

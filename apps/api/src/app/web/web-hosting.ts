@@ -43,6 +43,11 @@ export function serveWebApp(
     return false;
   }
   const indexHtml = withInlineStyles(readFileSync(indexFile, 'utf8'), webDir);
+  // With a prerendered landing page, the build keeps the plain shell for all other routes here.
+  const shellFile = join(webDir, 'index.csr.html');
+  const shellHtml = existsSync(shellFile)
+    ? withInlineStyles(readFileSync(shellFile, 'utf8'), webDir)
+    : indexHtml;
 
   app.use(
     compression({
@@ -71,7 +76,8 @@ export function serveWebApp(
       .then(([settings, hasSession]) => {
         // The page differs per browser (session hint) and shows where she was: keep no copy.
         response.setHeader('Cache-Control', 'no-store');
-        response.type('html').send(withSessionHint(withCentre(indexHtml, settings), hasSession));
+        const page = request.path === '/' ? indexHtml : shellHtml;
+        response.type('html').send(withSessionHint(withCentre(page, settings), hasSession));
       })
       .catch(next);
   });
