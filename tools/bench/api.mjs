@@ -405,7 +405,8 @@ async function main() {
       (r) =>
         r.failed > 0 && `${r.label}: ${r.failed} non-2xx or failed, ${JSON.stringify(r.codes)}`,
     ),
-    stored !== b.ok && `B: ${b.ok} sends acknowledged with 2xx but ${stored} stored`,
+    // More stored than acknowledged is fine: requests still in flight when the server stopped.
+    stored < b.ok && `B: ${b.ok} sends acknowledged with 2xx but only ${stored} stored`,
   ].filter(Boolean);
   for (const miss of misses) console.log(`MISSED  ${miss}`);
   if (misses.length === 0) console.log('ok      all targets met');
