@@ -75,6 +75,7 @@ test.describe('staff: setup, invitation, team key, deactivation', () => {
     await enrol(page, lead, 'Einrichten');
 
     await expect(page).toHaveURL(/\/beratung$/);
+    await expect(page).toHaveTitle('Beratung');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Willkommen, Frau Leitung');
     await expect(page.getByTestId('team-key-status')).toHaveText(/Sie haben den Teamschlüssel/);
     await expect(page.getByRole('link', { name: 'Team verwalten' })).toBeVisible();
@@ -91,6 +92,7 @@ test.describe('staff: setup, invitation, team key, deactivation', () => {
     await expect(page).toHaveURL(/\/beratung$/);
     await page.getByRole('link', { name: 'Team verwalten' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team verwalten');
+    await expect(page).toHaveTitle('Team');
     await expect(page.locator('li[data-username]')).toHaveCount(1);
     await page.getByRole('button', { name: 'Einladungslink erzeugen' }).click();
     await expect(page.getByTestId('invitation-link')).toHaveValue(/\/einladung#/);

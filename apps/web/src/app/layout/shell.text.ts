@@ -27,7 +27,11 @@ export interface ShellText {
     | 'account'
     | 'forgotPassword'
     | 'resetPassword'
-    | 'loggedOut',
+    | 'loggedOut'
+    | 'setup'
+    | 'invitation'
+    | 'staffHome'
+    | 'team',
     string
   >;
 }
@@ -62,6 +66,10 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       forgotPassword: 'Passwort vergessen',
       resetPassword: 'Neues Passwort',
       loggedOut: 'Abgemeldet',
+      setup: 'Einrichtung',
+      invitation: 'Einladung',
+      staffHome: 'Beratung',
+      team: 'Team',
     },
   },
   en: {
@@ -93,6 +101,10 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       forgotPassword: 'Forgot password',
       resetPassword: 'New password',
       loggedOut: 'Logged out',
+      setup: 'Setup',
+      invitation: 'Invitation',
+      staffHome: 'Counselling',
+      team: 'Team',
     },
   },
 };

@@ -4,7 +4,8 @@ import { enrolGuard, leadGuard, unlockedStaffGuard } from './staff.guards';
 
 /**
  * The staff area, lazy-loaded by the shell; every page is its own chunk. Setup and invitation
- * share one page: the mode decides whether she also makes the team key.
+ * share one page: the mode decides whether she also makes the team key. `title` is a key of the
+ * shell's page titles.
  */
 export const counsellorRoutes: Route[] = [
   {
@@ -12,21 +13,25 @@ export const counsellorRoutes: Route[] = [
     canActivate: [enrolGuard],
     loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
     data: { mode: 'setup' },
+    title: 'setup',
   },
   {
     path: StaffRoutes.invitation,
     canActivate: [enrolGuard],
     loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
     data: { mode: 'invitation' },
+    title: 'invitation',
   },
   {
     path: StaffRoutes.home,
     canActivate: [unlockedStaffGuard],
     loadComponent: () => import('./home/staff-home-page').then((m) => m.StaffHomePage),
+    title: 'staffHome',
   },
   {
     path: StaffRoutes.team,
     canActivate: [leadGuard],
     loadComponent: () => import('./team/team-page').then((m) => m.TeamPage),
+    title: 'team',
   },
 ];
