@@ -76,7 +76,7 @@ const BASE = Number(process.env.BENCH_ACCOUNTS ?? 20_000);
 const SIZES = [BASE, 2 * BASE];
 const MODES = (process.env.BENCH_MODES ?? 'server,replay').split(',').map((m) => m.trim());
 const MESSAGES = 10; // per account, in her one conversation
-const BATCH = 20; // SWEEP_BATCH of the service (libs/api/retention/src/lib/retention.service.ts)
+const BATCH = 50; // SWEEP_BATCH of the service (libs/api/retention/src/lib/retention.service.ts)
 const TEXT = 'Ich weiß nicht, wie ich anfangen soll. '.repeat(10); // ~400 characters a message
 const HEALTH = { loops: 2, pauseMs: 5, idleMs: 3000 }; // sequential GETs, two at a time
 const TARGETS = { firstSweepSeconds: 30, healthP99Ms: 100, growth: 2.5 };

@@ -21,8 +21,8 @@ export const SWEEP_LEASE = 'retention-sweep';
 /** Longer than any sweep takes; a crashed instance's lease runs out after it. */
 export const SWEEP_LEASE_MS = 30 * 60_000;
 /** Small batches keep each transaction short, so the portal keeps answering during a sweep. */
-export const SWEEP_BATCH = 20;
-export const SWEEP_PAUSE_MS = 20;
+export const SWEEP_BATCH = 50;
+export const SWEEP_PAUSE_MS = 10;
 
 export interface SweepResult {
   /** False when another instance held the lease and this one did nothing. */
