@@ -63,6 +63,8 @@ test.describe('client account', () => {
     await expect(page.getByRole('alert')).toContainText('Benutzername oder Passwort stimmen nicht');
     await forgetExpectedStatus(pageErrors, 401);
     await logIn(page, username, password);
+    await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
+    await page.getByRole('link', { name: 'Konto', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
 
     const newPassword = strongPassword();
@@ -78,7 +80,7 @@ test.describe('client account', () => {
     await expect(page.getByRole('alert')).toContainText('Benutzername oder Passwort stimmen nicht');
     await forgetExpectedStatus(pageErrors, 401);
     await logIn(page, username, newPassword);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
   });
 
   test('after a reload the account is locked until the password is given again', async ({
@@ -96,7 +98,7 @@ test.describe('client account', () => {
 
     await page.getByLabel('Passwort', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Entsperren' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
   });
 
   test('a forgotten password is reset with the recovery code, and a new code is shown', async ({
@@ -129,7 +131,7 @@ test.describe('client account', () => {
 
     await logOut(page);
     await logIn(page, username, newPassword);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
   });
 
   test('an e-mail address is set in the account and a mailed link resets the password', async ({
@@ -170,7 +172,7 @@ test.describe('client account', () => {
 
     await page.getByRole('link', { name: 'Zur Anmeldung' }).click();
     await logIn(page, username, newPassword);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
   });
 
   test('deleting the account erases it: logging in fails afterwards', async ({

@@ -65,8 +65,11 @@ export async function logOut(page: Page): Promise<void> {
  * and returns the match. Other tests may write mails at the same time, and a file may still be
  * being written when it first appears, so it polls until a complete match is there.
  */
-export async function findInOutbox(since: number, pattern: RegExp): Promise<string> {
-  const dataDir = process.env['PORTAL_DATA_DIR'];
+export async function findInOutbox(
+  since: number,
+  pattern: RegExp,
+  dataDir = process.env['PORTAL_DATA_DIR'],
+): Promise<string> {
   if (!dataDir) {
     throw new Error('PORTAL_DATA_DIR is not set');
   }

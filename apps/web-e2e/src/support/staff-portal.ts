@@ -13,6 +13,8 @@ export interface StaffPortal {
   url: string;
   /** The one-time link the server logged, `${url}/einrichtung#<token>`. */
   setupLink: string;
+  /** Its DATA_DIR, for reading its outbox. */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
@@ -71,7 +73,7 @@ export async function startStaffPortal(): Promise<StaffPortal> {
         { timeout: 30_000, message: 'the portal is healthy and logged its setup link' },
       )
       .toBe(true);
-    return { url, setupLink: pattern.exec(output)?.[0] ?? '', stop };
+    return { url, setupLink: pattern.exec(output)?.[0] ?? '', dataDir, stop };
   } catch (error) {
     await stop();
     throw error;

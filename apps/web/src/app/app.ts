@@ -11,13 +11,14 @@ import { CentreStore, I18n, QuickExit, SessionStore } from '@confidant/web/core'
 import { filter, skip } from 'rxjs';
 import { SHELL_TEXT } from './layout/shell.text';
 import { SiteFooter } from './layout/site-footer';
+import { PortalNav } from './layout/portal-nav';
 import { SiteHeader } from './layout/site-header';
 import { IdleWarning } from './session/idle-warning';
 
 /** The shell every page lives in: header with quick exit, the page, and the footer. */
 @Component({
   selector: 'cf-root',
-  imports: [RouterOutlet, SiteHeader, SiteFooter, IdleWarning],
+  imports: [RouterOutlet, SiteHeader, PortalNav, SiteFooter, IdleWarning],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'leaveOnShortcut($event)' },
   template: `
@@ -25,6 +26,7 @@ import { IdleWarning } from './session/idle-warning';
       text().skipToContent
     }}</a>
     <cf-site-header />
+    <cf-portal-nav />
     <main id="main-content" #main tabindex="-1">
       <router-outlet />
     </main>

@@ -13,6 +13,15 @@ export interface ShellText {
   imprint: string;
   footerNavigation: string;
   logout: string;
+  logoutUnsent: string;
+  nav: {
+    label: string;
+    inbox: string;
+    account: string;
+    counselling: string;
+    statistics: string;
+    team: string;
+  };
   idleTitle: string;
   idleText: string;
   stayLoggedIn: string;
@@ -31,7 +40,11 @@ export interface ShellText {
     | 'setup'
     | 'invitation'
     | 'staffHome'
-    | 'team',
+    | 'team'
+    | 'inbox'
+    | 'newEnquiry'
+    | 'conversation'
+    | 'statistics',
     string
   >;
 }
@@ -50,6 +63,16 @@ export const SHELL_TEXT: Catalog<ShellText> = {
     imprint: 'Impressum',
     footerNavigation: 'Rechtliches',
     logout: 'Abmelden',
+    logoutUnsent:
+      'Sie haben Text geschrieben, der noch nicht gesendet ist. Beim Abmelden geht er verloren. Trotzdem abmelden?',
+    nav: {
+      label: 'Bereiche',
+      inbox: 'Nachrichten',
+      account: 'Konto',
+      counselling: 'Beratung',
+      statistics: 'Statistik',
+      team: 'Team',
+    },
     idleTitle: 'Sind Sie noch da?',
     idleText:
       'Sie werden in 2 Minuten abgemeldet, weil eine Weile nichts passiert ist. So schützen wir Ihre Nachrichten, falls Sie weggegangen sind.',
@@ -70,6 +93,10 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       invitation: 'Einladung',
       staffHome: 'Beratung',
       team: 'Team',
+      inbox: 'Ihre Nachrichten',
+      newEnquiry: 'Neue Anfrage',
+      conversation: 'Beratung',
+      statistics: 'Statistik',
     },
   },
   en: {
@@ -85,6 +112,16 @@ export const SHELL_TEXT: Catalog<ShellText> = {
     imprint: 'Imprint',
     footerNavigation: 'Legal',
     logout: 'Log out',
+    logoutUnsent:
+      'You have written text that is not sent yet. It is lost when you log out. Log out anyway?',
+    nav: {
+      label: 'Sections',
+      inbox: 'Messages',
+      account: 'Account',
+      counselling: 'Counselling',
+      statistics: 'Statistics',
+      team: 'Team',
+    },
     idleTitle: 'Are you still there?',
     idleText:
       'You will be logged out in 2 minutes because nothing has happened for a while. This protects your messages in case you have left.',
@@ -105,6 +142,10 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       invitation: 'Invitation',
       staffHome: 'Counselling',
       team: 'Team',
+      inbox: 'Your messages',
+      newEnquiry: 'New enquiry',
+      conversation: 'Counselling',
+      statistics: 'Statistics',
     },
   },
 };

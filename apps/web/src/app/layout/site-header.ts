@@ -1,7 +1,8 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Icon, logoutIcon, translateIcon } from '@confidant/web/ui';
 import { RouterLink } from '@angular/router';
-import { CentreStore, I18n, QuickExit, SessionStore } from '@confidant/web/core';
+import { CentreStore, Drafts, I18n, QuickExit, SessionStore } from '@confidant/web/core';
 import { SHELL_TEXT } from './shell.text';
 
 @Component({
@@ -48,6 +49,8 @@ export class SiteHeader {
   private readonly centre = inject(CentreStore).centre;
   private readonly quickExit = inject(QuickExit);
   private readonly session = inject(SessionStore);
+  private readonly drafts = inject(Drafts);
+  private readonly window = inject(DOCUMENT).defaultView;
 
   protected readonly text = this.i18n.select(SHELL_TEXT);
   protected readonly centreName = computed(() => this.centre()?.name ?? this.text().portalName);
@@ -58,8 +61,12 @@ export class SiteHeader {
     this.i18n.use(this.otherLanguage());
   }
 
-  protected logout(): Promise<void> {
-    return this.session.logout();
+  protected async logout(): Promise<void> {
+    // Unsent text lives in memory only: say so before it is wiped with the keys.
+    if (this.drafts.anyUnsent() && !this.window?.confirm(this.text().logoutUnsent)) {
+      return;
+    }
+    await this.session.logout();
   }
 
   protected leave(): void {

@@ -44,7 +44,7 @@ describe('client guards', () => {
   });
 
   it('shows login only without a session, and unlock only when locked', async () => {
-    expect(await target(run(anonymousGuard, 'unlocked'))).toBe('/konto');
+    expect(await target(run(anonymousGuard, 'unlocked'))).toBe('/nachrichten');
     TestBed.resetTestingModule();
     expect(await target(run(anonymousGuard, 'anonymous'))).toBe(true);
     TestBed.resetTestingModule();

@@ -33,6 +33,25 @@ export const clientRoutes: Route[] = [
     title: 'account',
   },
   {
+    path: AccountRoutes.inbox,
+    canActivate: [unlockedClientGuard],
+    loadComponent: () => import('./inbox/inbox-page').then((m) => m.InboxPage),
+    title: 'inbox',
+  },
+  {
+    path: AccountRoutes.newEnquiry,
+    canActivate: [unlockedClientGuard],
+    loadComponent: () => import('./inbox/new-enquiry-page').then((m) => m.NewEnquiryPage),
+    title: 'newEnquiry',
+  },
+  {
+    path: `${AccountRoutes.inbox}/:id`,
+    canActivate: [unlockedClientGuard],
+    loadComponent: () =>
+      import('./inbox/client-conversation-page').then((m) => m.ClientConversationPage),
+    title: 'conversation',
+  },
+  {
     path: AccountRoutes.forgotPassword,
     loadComponent: () => import('./reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
     title: 'forgotPassword',

@@ -10,6 +10,9 @@ export const AccountRoutes = {
   login: 'anmelden',
   unlock: 'entsperren',
   account: 'konto',
+  /** Her conversations; `nachrichten/neu` writes an enquiry, `nachrichten/:id` opens one. */
+  inbox: 'nachrichten',
+  newEnquiry: 'nachrichten/neu',
   loggedOut: 'abgemeldet',
   forgotPassword: 'passwort-vergessen',
   resetPassword: 'passwort-neu',
@@ -23,14 +26,24 @@ export const StaffRoutes = {
   setup: 'einrichtung',
   invitation: 'einladung',
   home: 'beratung',
+  /** A conversation as staff see it: `beratung/gespraech/:id`. */
+  conversation: 'beratung/gespraech',
+  statistics: 'statistik',
   team: 'team',
 } as const;
 
-/** Where an account lands after login or unlock: clients on their account page, staff at work. */
+/** Where an account lands after login or unlock: clients in their inbox, staff at work. */
 export function homeFor(role: Role | null | undefined): string {
   return role === Roles.counsellor || role === Roles.lead
     ? `/${StaffRoutes.home}`
-    : `/${AccountRoutes.account}`;
+    : `/${AccountRoutes.inbox}`;
+}
+
+/** The page of one conversation, for the client or for staff. */
+export function conversationPath(role: Role | null | undefined, id: string): string {
+  return role === Roles.counsellor || role === Roles.lead
+    ? `/${StaffRoutes.conversation}/${encodeURIComponent(id)}`
+    : `/${AccountRoutes.inbox}/${encodeURIComponent(id)}`;
 }
 
 /** The staff endpoints of DESIGN.md section 7. */
@@ -42,6 +55,19 @@ export const StaffApi = {
   counsellor: (id: string) => apiPath(`staff/counsellors/${encodeURIComponent(id)}`),
   teamKey: (id: string) => apiPath(`staff/counsellors/${encodeURIComponent(id)}/team-key`),
   centre: apiPath('staff/centre'),
+} as const;
+
+/** The conversation endpoints of DESIGN.md section 7. */
+export const ConversationApi = {
+  conversations: apiPath('conversations'),
+  queue: apiPath('conversations/queue'),
+  conversation: (id: string) => apiPath(`conversations/${encodeURIComponent(id)}`),
+  messages: (id: string) => apiPath(`conversations/${encodeURIComponent(id)}/messages`),
+  assign: (id: string) => apiPath(`conversations/${encodeURIComponent(id)}/assign`),
+  close: (id: string) => apiPath(`conversations/${encodeURIComponent(id)}/close`),
+  read: (id: string) => apiPath(`conversations/${encodeURIComponent(id)}/read`),
+  clientKey: (id: string) => apiPath(`conversations/${encodeURIComponent(id)}/keys/client`),
+  statistics: apiPath('statistics'),
 } as const;
 
 /** The auth and account endpoints of DESIGN.md section 7, as the browser requests them. */

@@ -80,6 +80,7 @@ export class SessionStore {
   private readonly current = signal<SessionResponse | null>(null);
   private readonly keys = signal<KeyMaterial | null>(null);
   private readonly noticeState = signal<SessionNotice>(null);
+  private readonly wipeListeners = new Set<() => void>();
   private checking: Promise<void> | undefined;
   /** Length of the idle timeout as the server reported it; null until a session was seen. */
   private idleMs: number | null = null;
@@ -136,6 +137,11 @@ export class SessionStore {
   /** The private key as the server holds it, wrapped under the password's `wrapKey`. */
   get wrappedPrivateKey(): AesEnvelopeDto | null {
     return this.current()?.keys.wrappedPrivateKey ?? null;
+  }
+
+  /** Her public key (base64url), to which conversation keys are sealed for her. */
+  get publicKey(): string | null {
+    return this.current()?.keys.publicKey ?? null;
   }
 
   /** The team key grant, kept sealed for staff features. */
@@ -323,12 +329,28 @@ export class SessionStore {
     this.noticeState.set(null);
   }
 
-  /** Drops keys and session state from memory. */
+  /**
+   * Registers something that holds keys, drafts or decrypted text in memory: it is cleared whenever
+   * the session's keys are (logout, idle logout, session ended, quick exit, account deleted).
+   */
+  onWipe(listener: () => void): () => void {
+    this.wipeListeners.add(listener);
+    return () => this.wipeListeners.delete(listener);
+  }
+
+  /** Drops keys and session state from memory, and everything derived from them. */
   wipe(): void {
     this.keys.set(null);
     this.current.set(null);
     this.known.set(true);
     this.idle.stop();
+    for (const listener of this.wipeListeners) {
+      try {
+        listener();
+      } catch {
+        // One part failing to clean up must not keep the others from doing so.
+      }
+    }
   }
 
   private leaveQuickly(): void {

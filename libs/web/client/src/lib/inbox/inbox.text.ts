@@ -1,0 +1,134 @@
+import { Catalog } from '@confidant/web/core';
+
+export interface InboxText {
+  dateLocale: string;
+  title: string;
+  deletion: (date: string) => string;
+  newEnquiry: string;
+  listLabel: string;
+  empty: string;
+  untitled: (date: string) => string;
+  counsellor: (name: string) => string;
+  noCounsellorYet: string;
+  lastMessage: (date: string) => string;
+  loadFailed: string;
+  tryAgain: string;
+  toAccount: string;
+  // New enquiry
+  newTitle: string;
+  newIntro: string;
+  topicLabel: string;
+  noTopic: string;
+  messageLabel: string;
+  messageHint: string;
+  required: string;
+  send: string;
+  sending: string;
+  sendFailed: string;
+  notReady: string;
+  sentTitle: string;
+  promise: (days: number) => string;
+  phone: (phone: string) => string;
+  toConversation: string;
+  toInbox: string;
+  // Conversation
+  conversationTitle: string;
+  stateLabel: string;
+  lockedTitle: string;
+  lockedText: string;
+  closedNote: string;
+  waitingNote: (days: number) => string;
+  notFound: string;
+}
+
+export const INBOX_TEXT: Catalog<InboxText> = {
+  de: {
+    dateLocale: 'de-DE',
+    title: 'Ihre Nachrichten',
+    deletion: (date) =>
+      `Ihr Konto wird am ${date} automatisch gelöscht, wenn Sie sich bis dahin nicht anmelden.`,
+    newEnquiry: 'Neue Anfrage schreiben',
+    listLabel: 'Ihre Beratungen',
+    empty:
+      'Sie haben noch nicht geschrieben. Ihre erste Anfrage lesen nur Sie und das Beratungsteam.',
+    untitled: (date) => `Anfrage vom ${date}`,
+    counsellor: (name) => `Ihre Beraterin: ${name}`,
+    noCounsellorYet: 'Eine Beraterin übernimmt Ihre Anfrage bald.',
+    lastMessage: (date) => `Letzte Nachricht: ${date}`,
+    loadFailed: 'Ihre Nachrichten konnten nicht geladen werden.',
+    tryAgain: 'Erneut versuchen',
+    toAccount: 'Konto und Einstellungen',
+    newTitle: 'Neue Anfrage',
+    newIntro:
+      'Schreiben Sie in Ruhe, was Sie bewegt. Ihr Browser verschlüsselt den Text; lesen können ihn nur Sie und die Beraterinnen der Beratungsstelle.',
+    topicLabel: 'Thema (freiwillig)',
+    noTopic: 'Kein Thema angeben',
+    messageLabel: 'Ihre Nachricht',
+    messageHint: 'Ungesendeter Text bleibt nur in diesem Fenster erhalten.',
+    required: 'Bitte schreiben Sie eine Nachricht.',
+    send: 'Anfrage senden',
+    sending: 'Wird verschlüsselt und gesendet …',
+    sendFailed:
+      'Die Anfrage konnte nicht gesendet werden. Ihr Text ist noch da; versuchen Sie es erneut.',
+    notReady: 'Die Online-Beratung ist noch nicht eingerichtet. Bitte rufen Sie uns an.',
+    sentTitle: 'Ihre Anfrage ist angekommen',
+    promise: (days) => `Antwort in der Regel innerhalb von ${days} Tagen.`,
+    phone: (phone) => `Wenn Sie schneller Hilfe brauchen, rufen Sie uns an: ${phone}`,
+    toConversation: 'Zur Anfrage',
+    toInbox: 'Zu Ihren Nachrichten',
+    conversationTitle: 'Ihre Anfrage',
+    stateLabel: 'Stand',
+    lockedTitle: 'Dieser Verlauf ist gesperrt',
+    lockedText:
+      'Sie haben Ihr Passwort per E-Mail zurückgesetzt. Dabei bekam Ihr Konto einen neuen Schlüssel, und die bisherigen Nachrichten lassen sich damit nicht öffnen. Ihre Beraterin wird sich vergewissern, dass Sie es sind, und Ihnen den Verlauf dann wieder freigeben.',
+    closedNote:
+      'Diese Beratung ist abgeschlossen. Wenn Sie wieder schreiben, geht sie mit derselben Beraterin weiter.',
+    waitingNote: (days) =>
+      `Ihre Nachricht ist angekommen. Antwort in der Regel innerhalb von ${days} Tagen.`,
+    notFound: 'Diese Anfrage gibt es nicht (mehr).',
+  },
+  en: {
+    dateLocale: 'en-GB',
+    title: 'Your messages',
+    deletion: (date) =>
+      `Your account will be deleted automatically on ${date} unless you log in before then.`,
+    newEnquiry: 'Write a new enquiry',
+    listLabel: 'Your counselling',
+    empty:
+      'You have not written yet. Only you and the counselling team can read your first enquiry.',
+    untitled: (date) => `Enquiry of ${date}`,
+    counsellor: (name) => `Your counsellor: ${name}`,
+    noCounsellorYet: 'A counsellor will take over your enquiry soon.',
+    lastMessage: (date) => `Last message: ${date}`,
+    loadFailed: 'Your messages could not be loaded.',
+    tryAgain: 'Try again',
+    toAccount: 'Account and settings',
+    newTitle: 'New enquiry',
+    newIntro:
+      'Take your time to write what is on your mind. Your browser encrypts the text; only you and the counsellors of the centre can read it.',
+    topicLabel: 'Topic (optional)',
+    noTopic: 'No topic',
+    messageLabel: 'Your message',
+    messageHint: 'Unsent text is kept in this window only.',
+    required: 'Please write a message.',
+    send: 'Send enquiry',
+    sending: 'Encrypting and sending …',
+    sendFailed: 'The enquiry could not be sent. Your text is still here; please try again.',
+    notReady: 'Online counselling is not set up yet. Please call us.',
+    sentTitle: 'Your enquiry has arrived',
+    promise: (days) => `You will usually get an answer within ${days} days.`,
+    phone: (phone) => `If you need help sooner, call us: ${phone}`,
+    toConversation: 'Open the enquiry',
+    toInbox: 'To your messages',
+    conversationTitle: 'Your enquiry',
+    stateLabel: 'Status',
+    lockedTitle: 'This history is locked',
+    lockedText:
+      'You reset your password by e-mail. Your account got a new key then, which cannot open the earlier messages. Your counsellor will make sure it is you and then release the history to you again.',
+    closedNote:
+      'This counselling is closed. If you write again, it continues with the same counsellor.',
+    waitingNote: (days) =>
+      `Your message has arrived. You will usually get an answer within ${days} days.`,
+    notFound: 'This enquiry does not exist (any more).',
+  },
+};
