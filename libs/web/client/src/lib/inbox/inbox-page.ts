@@ -26,7 +26,7 @@ import { INBOX_TEXT } from './inbox.text';
         <p class="deletion" data-testid="deletion-date">{{ text().deletion(date) }}</p>
       }
       <div class="actions">
-        <a mat-flat-button [routerLink]="['/', routes.newEnquiry]">{{ text().newEnquiry }}</a>
+        <a mat-flat-button [routerLink]="'/' + routes.newEnquiry">{{ text().newEnquiry }}</a>
       </div>
 
       @if (failed()) {

@@ -119,7 +119,8 @@ const DRAFT_KEY = 'new-enquiry';
 export class NewEnquiryPage {
   private readonly api = inject(Conversations);
   private readonly drafts = inject(Drafts);
-  private readonly centre = inject(CentreStore).centre;
+  private readonly centreStore = inject(CentreStore);
+  private readonly centre = this.centreStore.centre;
 
   protected readonly text = inject(I18n).select(INBOX_TEXT);
   protected readonly routes = AccountRoutes;
@@ -136,6 +137,13 @@ export class NewEnquiryPage {
   protected readonly sentId = signal<string | null>(null);
   /** The encrypted enquiry of the last attempt, with what it was made from. */
   private prepared: { enquiry: PreparedEnquiry; text: string; topic: string } | null = null;
+
+  constructor() {
+    if (!this.teamPublicKey()) {
+      // The page may have been delivered before the centre was set up.
+      void this.centreStore.refresh();
+    }
+  }
 
   protected onText(event: Event): void {
     this.drafts.setText(DRAFT_KEY, (event.target as HTMLTextAreaElement).value);

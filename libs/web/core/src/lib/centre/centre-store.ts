@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import { apiPath, ApiRoutes, CentreResponse } from '@confidant/shared/api-interfaces';
+import { firstValueFrom } from 'rxjs';
 
 /** Used by quick exit when the centre's own neutral page is not known (yet). */
 export const FALLBACK_EXIT_URL = 'https://www.wetter.com/';
@@ -56,6 +57,17 @@ export class CentreStore {
   /** After a lead changed the settings: the shell shows the new values at once. */
   replace(centre: CentreResponse): void {
     this.state.set(centre);
+  }
+
+  /** Asks the server again, e.g. when the page was delivered before the team key existed. */
+  async refresh(): Promise<void> {
+    try {
+      this.state.set(
+        await firstValueFrom(this.http.get<CentreResponse>(apiPath(ApiRoutes.centre))),
+      );
+    } catch {
+      // Offline: the page keeps what it has.
+    }
   }
 
   exitUrl(): string {
