@@ -29,6 +29,19 @@ export const counsellorRoutes: Route[] = [
     title: 'staffHome',
   },
   {
+    path: `${StaffRoutes.conversation}/:id`,
+    canActivate: [unlockedStaffGuard],
+    loadComponent: () =>
+      import('./conversation/staff-conversation-page').then((m) => m.StaffConversationPage),
+    title: 'conversation',
+  },
+  {
+    path: StaffRoutes.statistics,
+    canActivate: [leadGuard],
+    loadComponent: () => import('./statistics/statistics-page').then((m) => m.StatisticsPage),
+    title: 'statistics',
+  },
+  {
     path: StaffRoutes.team,
     canActivate: [leadGuard],
     loadComponent: () => import('./team/team-page').then((m) => m.TeamPage),

@@ -33,16 +33,16 @@ describe('staff guards', () => {
     expect(await target(run(unlockedStaffGuard, 'unlocked', 'lead'))).toBe(true);
   });
 
-  it('sends a locked session to unlock, an anonymous one to login, a client to her account', async () => {
+  it('sends a locked session to unlock, an anonymous one to login, a client to her messages', async () => {
     expect(await target(run(unlockedStaffGuard, 'locked'))).toBe('/entsperren');
     expect(await target(run(unlockedStaffGuard, 'anonymous'))).toBe('/anmelden');
-    expect(await target(run(unlockedStaffGuard, 'unlocked', 'client'))).toBe('/konto');
+    expect(await target(run(unlockedStaffGuard, 'unlocked', 'client'))).toBe('/nachrichten');
   });
 
-  it('opens team administration to leads only', async () => {
+  it('opens team administration and statistics to leads only', async () => {
     expect(await target(run(leadGuard, 'unlocked', 'lead'))).toBe(true);
     expect(await target(run(leadGuard, 'unlocked', 'counsellor'))).toBe('/beratung');
-    expect(await target(run(leadGuard, 'unlocked', 'client'))).toBe('/konto');
+    expect(await target(run(leadGuard, 'unlocked', 'client'))).toBe('/nachrichten');
     expect(await target(run(leadGuard, 'anonymous'))).toBe('/anmelden');
   });
 

@@ -27,7 +27,7 @@ async function staffAccess(session: SessionStore, router: Router): Promise<true 
 export const unlockedStaffGuard: CanActivateFn = () =>
   staffAccess(inject(SessionStore), inject(Router));
 
-/** Team administration is for leads; a counsellor goes back to her staff home. */
+/** Team administration and statistics are for leads; a counsellor goes back to her staff home. */
 export const leadGuard: CanActivateFn = async () => {
   const session = inject(SessionStore);
   const router = inject(Router);

@@ -52,6 +52,9 @@ import { INBOX_TEXT } from './inbox.text';
             <div>
               <h2>{{ text().lockedTitle }}</h2>
               <p>{{ text().lockedText }}</p>
+              @if (phone(); as phone) {
+                <p>{{ text().lockedHowTo(phone) }}</p>
+              }
             </div>
           </section>
         } @else if (detail.state === 'closed') {
@@ -114,6 +117,7 @@ export class ClientConversationPage implements OnInit {
   protected readonly locked = signal(false);
   protected readonly notFound = signal(false);
   protected readonly responseDays = computed(() => this.centre()?.responseDays ?? 3);
+  protected readonly phone = computed(() => this.centre()?.phone ?? null);
 
   ngOnInit(): void {
     void this.load();

@@ -36,6 +36,7 @@ export interface InboxText {
   stateLabel: string;
   lockedTitle: string;
   lockedText: string;
+  lockedHowTo: (phone: string) => string;
   closedNote: string;
   waitingNote: (days: number) => string;
   notFound: string;
@@ -81,6 +82,8 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     lockedTitle: 'Dieser Verlauf ist gesperrt',
     lockedText:
       'Sie haben Ihr Passwort per E-Mail zurückgesetzt. Dabei bekam Ihr Konto einen neuen Schlüssel, und die bisherigen Nachrichten lassen sich damit nicht öffnen. Ihre Beraterin wird sich vergewissern, dass Sie es sind, und Ihnen den Verlauf dann wieder freigeben.',
+    lockedHowTo: (phone) =>
+      `Das geht schneller, wenn Sie uns anrufen (${phone}) oder eine neue Anfrage schreiben und darin etwas nennen, das nur Sie und Ihre Beraterin wissen.`,
     closedNote:
       'Diese Beratung ist abgeschlossen. Wenn Sie wieder schreiben, geht sie mit derselben Beraterin weiter.',
     waitingNote: (days) =>
@@ -125,6 +128,8 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     lockedTitle: 'This history is locked',
     lockedText:
       'You reset your password by e-mail. Your account got a new key then, which cannot open the earlier messages. Your counsellor will make sure it is you and then release the history to you again.',
+    lockedHowTo: (phone) =>
+      `It is quicker if you call us (${phone}) or write a new enquiry mentioning something only you and your counsellor know.`,
     closedNote:
       'This counselling is closed. If you write again, it continues with the same counsellor.',
     waitingNote: (days) =>

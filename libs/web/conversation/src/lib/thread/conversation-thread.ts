@@ -79,6 +79,7 @@ export class ConversationThread {
   protected readonly loadFailed = signal(false);
   protected readonly hasEarlier = signal(false);
   protected readonly preparing = signal(false);
+  protected readonly encryptFailed = signal(false);
   protected readonly draft = computed(() => this.drafts.text(this.detail().id));
   protected readonly remaining = computed(() => MAX_MESSAGE_CHARACTERS - this.draft().length);
   protected readonly dateFormat = computed(
@@ -86,13 +87,16 @@ export class ConversationThread {
       new Intl.DateTimeFormat(this.text().dateLocale, { dateStyle: 'medium', timeStyle: 'short' }),
   );
   private readonly me = computed(() => this.session.account()?.id ?? null);
+  private readonly conversationId = computed(() => this.detail().id);
   private lastRead: string | null = null;
 
   constructor() {
+    // A new detail object for the same conversation (after a send or an action) keeps the thread;
+    // another conversation or another key loads and decrypts it again.
     effect(() => {
-      const detail = this.detail();
+      this.conversationId();
       const key = this.conversationKey();
-      untracked(() => void this.load(detail, key));
+      untracked(() => void this.load(this.detail(), key));
     });
     const poll = setInterval(() => void this.refresh(), POLL_MS);
     this.destroyRef.onDestroy(() => clearInterval(poll));
@@ -144,9 +148,14 @@ export class ConversationThread {
     let prepared: PreparedMessage;
     try {
       prepared = await this.conversations.prepareMessage(detail.id, key, text);
+    } catch {
+      // Encryption itself failed (the browser refused): the text stays in the composer.
+      this.encryptFailed.set(true);
+      return;
     } finally {
       this.preparing.set(false);
     }
+    this.encryptFailed.set(false);
     this.entries.update((entries) => [
       ...entries,
       {

@@ -27,6 +27,7 @@ export interface ThreadText {
   remaining: (count: number) => string;
   send: string;
   preparing: string;
+  encryptFailed: string;
 }
 
 export const THREAD_TEXT: Catalog<ThreadText> = {
@@ -73,6 +74,8 @@ export const THREAD_TEXT: Catalog<ThreadText> = {
     remaining: (count) => `Noch ${count} Zeichen`,
     send: 'Senden',
     preparing: 'Wird verschlüsselt …',
+    encryptFailed:
+      'Ihr Browser konnte die Nachricht nicht verschlüsseln. Ihr Text ist noch da; bitte versuchen Sie es erneut.',
   },
   en: {
     dateLocale: 'en-GB',
@@ -116,5 +119,7 @@ export const THREAD_TEXT: Catalog<ThreadText> = {
     remaining: (count) => `${count} characters left`,
     send: 'Send',
     preparing: 'Encrypting …',
+    encryptFailed:
+      'Your browser could not encrypt the message. Your text is still here; please try again.',
   },
 };

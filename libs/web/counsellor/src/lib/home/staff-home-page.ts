@@ -5,54 +5,74 @@ import {
   inject,
   OnInit,
   signal,
+  viewChild,
 } from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { Roles } from '@confidant/shared/api-interfaces';
-import { I18n, SessionStore, StaffRoutes } from '@confidant/web/core';
+import { CentreStore, I18n, SessionStore, StaffRoutes } from '@confidant/web/core';
 import { Icon, keyIcon, lockIcon } from '@confidant/web/ui';
+import { MyConversationsSection } from './my-conversations-section';
+import { QueueSection } from './queue-section';
 import { STAFF_HOME_TEXT } from './staff-home.text';
 
 /**
- * Where a counsellor or lead lands after login: who she is, whether she holds the team key, and
- * for leads the way to team administration. The session is asked again on arrival and on request,
- * so a team key granted meanwhile shows up (and a session ended by a lead ends here too).
+ * Where a counsellor or lead lands after login: the team queue, her conversations, and for leads
+ * the way to team administration and statistics. The team key is prominent only while she lacks
+ * it. The session is asked again on arrival and with "Refresh", so a team key granted meanwhile
+ * shows up (and a session ended by a lead ends here too); "Refresh" also fetches the lists again.
  */
 @Component({
   selector: 'cf-staff-home-page',
-  imports: [RouterLink, MatAnchor, MatButton, Icon],
+  imports: [RouterLink, MatAnchor, MatButton, Icon, QueueSection, MyConversationsSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <article class="page">
       @if (account(); as account) {
         <h1>{{ text().greeting(account.displayName || account.username) }}</h1>
         <p>{{ text().signedInAs(account.username, text().roles[account.role]) }}</p>
+        <div class="actions">
+          <button mat-stroked-button type="button" [disabled]="busy()" (click)="refresh()">
+            {{ text().refresh }}
+          </button>
+          <span role="status">
+            @if (refreshed()) {
+              {{ text().refreshed }}
+            }
+          </span>
+        </div>
 
-        <section class="card" aria-labelledby="team-key-title">
-          <h2 id="team-key-title">{{ text().teamKeyTitle }}</h2>
-          <p class="status" [class.missing]="!hasTeamKey()" data-testid="team-key-status">
-            <cf-icon [svg]="hasTeamKey() ? keyIcon : lockIcon" />
-            <span>{{ hasTeamKey() ? text().hasTeamKey : text().noTeamKey }}</span>
+        @if (hasTeamKey()) {
+          <p class="status" data-testid="team-key-status">
+            <cf-icon [svg]="keyIcon" />
+            <span>{{ text().hasTeamKey }}</span>
           </p>
-          <div class="actions">
-            <button mat-stroked-button type="button" [disabled]="busy()" (click)="refresh()">
-              {{ text().refresh }}
-            </button>
-            <span role="status">
-              @if (refreshed()) {
-                {{ text().refreshed }}
-              }
-            </span>
-          </div>
-          <p>{{ text().queueLater }}</p>
-        </section>
+          <cf-queue-section />
+        } @else {
+          <section class="card missing" aria-labelledby="team-key-title">
+            <h2 id="team-key-title">{{ text().teamKeyTitle }}</h2>
+            <p class="status" data-testid="team-key-status">
+              <cf-icon [svg]="lockIcon" />
+              <span>{{ text().noTeamKey }}</span>
+            </p>
+            <p>{{ text().noTeamKeyLists }}</p>
+          </section>
+        }
+
+        <cf-my-conversations-section [lead]="isLead()" />
 
         @if (isLead()) {
-          <section class="card" aria-labelledby="team-title">
-            <h2 id="team-title">{{ text().teamTitle }}</h2>
+          <section class="card" aria-labelledby="lead-title">
+            <h2 id="lead-title">{{ text().leadTitle }}</h2>
             <p>{{ text().teamIntro }}</p>
             <div class="actions">
               <a mat-flat-button [routerLink]="['/', routes.team]">{{ text().toTeam }}</a>
+            </div>
+            <p>{{ text().statisticsIntro }}</p>
+            <div class="actions">
+              <a mat-stroked-button [routerLink]="['/', routes.statistics]">{{
+                text().toStatistics
+              }}</a>
             </div>
           </section>
         }
@@ -61,20 +81,35 @@ import { STAFF_HOME_TEXT } from './staff-home.text';
   `,
   styleUrl: '../../../../core/src/lib/forms/form-page.scss',
   styles: `
+    .page {
+      max-width: 720px;
+    }
+
     .status {
       display: flex;
       gap: 8px;
       align-items: flex-start;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
     }
 
-    .status.missing {
-      color: var(--mat-sys-on-surface);
+    .missing {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+
+    .missing .status {
+      font: var(--mat-sys-body-large);
       font-weight: 500;
+      color: inherit;
     }
   `,
 })
 export class StaffHomePage implements OnInit {
   private readonly session = inject(SessionStore);
+  private readonly centre = inject(CentreStore);
+  private readonly queue = viewChild(QueueSection);
+  private readonly mine = viewChild(MyConversationsSection);
 
   protected readonly text = inject(I18n).select(STAFF_HOME_TEXT);
   protected readonly routes = StaffRoutes;
@@ -87,24 +122,32 @@ export class StaffHomePage implements OnInit {
   protected readonly refreshed = signal(false);
 
   ngOnInit(): void {
-    void this.reloadSession(false);
+    // The promise markers need the centre's response days.
+    this.centre.load();
+    void this.reloadSession();
   }
 
-  protected refresh(): Promise<void> {
-    return this.reloadSession(true);
+  /** The session (for a team key granted meanwhile) and both lists, fetched again. */
+  protected async refresh(): Promise<void> {
+    this.busy.set(true);
+    this.refreshed.set(false);
+    const [session] = await Promise.all([
+      this.reloadSession(),
+      this.queue()?.load(),
+      this.mine()?.load(),
+    ]);
+    this.refreshed.set(session);
+    this.busy.set(false);
   }
 
   /** A 401 here means a lead ended her access: the interceptor takes her to the login page. */
-  private async reloadSession(announce: boolean): Promise<void> {
-    this.busy.set(true);
-    this.refreshed.set(false);
+  private async reloadSession(): Promise<boolean> {
     try {
       await this.session.stayLoggedIn();
-      this.refreshed.set(announce);
+      return true;
     } catch {
       // Offline, or the session ended (handled by the interceptor): nothing more to show.
-    } finally {
-      this.busy.set(false);
+      return false;
     }
   }
 }
