@@ -1,6 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, Page } from '@playwright/test';
-import { expect, test as portalTest } from './fixtures';
 import {
   confirmRecoveryCode,
   findInOutbox,
@@ -9,113 +6,26 @@ import {
   registerClient,
   strongPassword,
 } from './support/client-account';
-import { secondBrowser, StaffPortal, startStaffPortal } from './support/staff-portal';
-import { seedTeam, StaffMember, Team } from './support/team';
+import {
+  addEmail,
+  expect,
+  expectNoViolations,
+  openSection,
+  sendMessage,
+  staffBrowser,
+  test,
+  thread,
+  writeEnquiry,
+} from './support/counselling';
 
 /**
- * Written counselling through the real UI on a portal of its own, whose team (a lead and two
- * counsellors with the team key) is set up through the API: a client writes an enquiry, a
- * counsellor takes it over and answers, the client reads the answer after a content-free notice
- * mail, the counsellor closes, the client writes again. Then two counsellors take the same
- * enquiry at once, and a key change after a reset by e-mail is re-shared.
+ * Written counselling through the real UI on a portal of its own, whose team is set up through
+ * the API: a client writes an enquiry, a counsellor takes it over and answers, the client reads
+ * the answer after a content-free notice mail, the counsellor closes, the client writes again.
+ * Then two counsellors take the same enquiry at once, a key change after a reset by e-mail is
+ * re-shared, and a deleted account disappears from the counsellor's lists.
  */
-const test = portalTest.extend<object, { staffPortal: StaffPortal; team: Team }>({
-  staffPortal: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const portal = await startStaffPortal();
-      await use(portal);
-      await portal.stop();
-    },
-    { scope: 'worker' },
-  ],
-  team: [
-    async ({ staffPortal }, use) => {
-      await use(
-        await seedTeam(staffPortal.url, staffPortal.setupLink, ['Frau Berg', 'Frau Stein']),
-      );
-    },
-    // Every test here needs the team: without its key no enquiry can be written.
-    { scope: 'worker', timeout: 60_000, auto: true },
-  ],
-  baseURL: async ({ staffPortal }, use) => {
-    await use(staffPortal.url);
-  },
-});
-
 test.describe.configure({ mode: 'serial' });
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function expectNoViolations(page: Page): Promise<void> {
-  // Ripples still fading would be caught mid-animation; radio buttons keep a hidden persistent one.
-  await expect(page.locator('.mat-ripple-element:not(.mat-radio-persistent-ripple)')).toHaveCount(
-    0,
-  );
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    })),
-  ).toEqual([]);
-}
-
-/** A counsellor's own browser, logged in on the staff home. */
-async function staffBrowser(browser: Browser, baseURL: string, member: StaffMember) {
-  const staff = await secondBrowser(browser, baseURL);
-  await logIn(staff.page, member.username, member.password);
-  await expect(staff.page).toHaveURL(/\/beratung$/);
-  await expect(staff.page.getByRole('heading', { name: 'Neue Anfragen' })).toBeVisible();
-  return staff;
-}
-
-/** Writes an enquiry through the client's pages and returns the conversation's path. */
-async function writeEnquiry(page: Page, text: string, topic?: string): Promise<string> {
-  await openSection(page, 'Nachrichten');
-  await page.getByRole('link', { name: 'Neue Anfrage schreiben' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Neue Anfrage' })).toBeVisible();
-  if (topic) {
-    await page.getByLabel('Thema (freiwillig)').selectOption(topic);
-  }
-  await page.getByLabel('Ihre Nachricht').fill(text);
-  await page.getByRole('button', { name: 'Anfrage senden' }).click();
-  await expect(page.getByRole('heading', { name: 'Ihre Anfrage ist angekommen' })).toBeVisible({
-    timeout: 15_000,
-  });
-  await page.getByRole('link', { name: 'Zur Anfrage' }).click();
-  await expect(page).toHaveURL(/\/nachrichten\/[0-9a-f-]{36}$/);
-  return new URL(page.url()).pathname;
-}
-
-/**
- * Moves within the portal through its navigation: a reload or `goto` would drop the keys from
- * memory (on purpose) and lock the session.
- */
-async function openSection(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name }).click();
-}
-
-async function addEmail(page: Page, password: string, email: string): Promise<void> {
-  await openSection(page, 'Konto');
-  const section = page.getByRole('region', { name: 'E-Mail-Adresse' });
-  await section.getByLabel('E-Mail-Adresse').fill(email);
-  await section.getByLabel('Ihr jetziges Passwort').fill(password);
-  await section.getByRole('button', { name: 'E-Mail-Adresse speichern' }).click();
-  await expect(section.getByRole('status')).toContainText('gespeichert');
-}
-
-/** Sends a message from the composer and waits until the server has stored it. */
-async function sendMessage(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Ihre Nachricht').fill(text);
-  await page.getByRole('button', { name: 'Senden', exact: true }).click();
-  const message = page.getByTestId('message').filter({ hasText: text });
-  await expect(message.getByTestId('send-state')).toHaveText('Gesendet');
-}
-
-function thread(page: Page) {
-  return page.getByRole('log', { name: 'Nachrichten' });
-}
 
 test.describe('written counselling', () => {
   test('enquiry, take-over, answer with a content-free notice, closing, writing again', async ({
@@ -224,10 +134,11 @@ test.describe('written counselling', () => {
     await expect(message.getByTestId('send-state')).toHaveText('Gesendet');
     await page.unrouteAll();
     // Chromium logs the aborted request; it was provoked on purpose.
-    const reset = pageErrors.findIndex((error) => error.includes('ERR_CONNECTION_RESET'));
-    if (reset >= 0) {
-      pageErrors.splice(reset, 1);
-    }
+    pageErrors.splice(
+      0,
+      pageErrors.length,
+      ...pageErrors.filter((error) => !error.includes('ERR_CONNECTION_RESET')),
+    );
 
     // Stored once: after a reload (and unlocking) the thread has it a single time.
     const path = new URL(page.url()).pathname;
@@ -283,8 +194,8 @@ test.describe('written counselling', () => {
         return (await took.isVisible()) ? 'took' : 'told';
       }),
     );
-    expect(outcomes.sort()).toEqual(['told', 'took']);
-    const loser = outcomes[0] === 'told' ? berg : stein;
+    expect([...outcomes].sort()).toEqual(['told', 'took']);
+    const loser = [berg, stein][outcomes.indexOf('told')];
     // The loser's browser logged the answer it was given: 409 in the exact race, or 404 when
     // the colleague's take-over had already hidden the enquiry from her. Both are expected.
     loser.errors.splice(
