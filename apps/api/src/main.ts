@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createApp } from './app/create-app';
 import { ConfigError, loadConfig } from './config/app-config';
 import { prepareDataDir } from './config/server-secret';
@@ -18,10 +19,43 @@ async function bootstrap(): Promise<void> {
   }
 
   const app = await createApp(config, serverSecret);
+  stopGracefully(app.getHttpServer());
   await app.listen(config.port, config.host);
   const logger = new Logger('Confidant');
   logger.log(`The portal is running at ${config.publicUrl}`);
   logger.log(`Data is stored in ${config.dataDir}`);
+}
+
+/** How long a stop waits for the requests in flight before it cuts their connections. */
+const SHUTDOWN_GRACE_MS = 8000;
+
+/**
+ * Makes SIGTERM and SIGINT stop the portal without cutting work short. Nest's shutdown hooks (see
+ * `createApp`) close the HTTP server and then the database; closing the server waits until every
+ * connection has ended. Here, at the signal, the server stops accepting connections at once, idle
+ * keep-alive connections close, and every further answer says `Connection: close`, so that a busy
+ * client cannot keep its connection, and the database, open forever. After SHUTDOWN_GRACE_MS the
+ * remaining connections are cut. Requests whose client has gone are still running; the database
+ * waits for their statements before it closes (`openDatabase`).
+ */
+function stopGracefully(server: Server): void {
+  let stopping = false;
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
+    if (stopping) {
+      response.setHeader('Connection', 'close');
+    }
+  });
+  const stop = () => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { join } from 'node:path';
 import { CentreModule, CentreService, MeModule, StaffModule } from '@confidant/api/accounts';
 import { AuthModule } from '@confidant/api/auth';
+import { ChatModule } from '@confidant/api/chat-gateway';
 import { MailModule } from '@confidant/api/mail';
 import { MessagingModule } from '@confidant/api/messaging';
 import { PersistenceModule } from '@confidant/api/persistence';
@@ -49,6 +50,7 @@ export class AppModule {
         MeModule,
         StaffModule,
         MessagingModule,
+        ChatModule,
         ScheduleModule.forRoot(),
         RetentionModule,
       ],

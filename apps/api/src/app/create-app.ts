@@ -1,6 +1,7 @@
 import { LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CentreService } from '@confidant/api/accounts';
 import { SessionCookie, SessionService } from '@confidant/api/auth';
@@ -42,6 +43,8 @@ export async function createApp(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
+  // socket.io (the live chat at /chat) on the same HTTP server and port as the API.
+  app.useWebSocketAdapter(new IoAdapter(app));
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

@@ -17,6 +17,8 @@ import { Role } from '@confidant/shared/api-interfaces';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AddressInfo } from 'node:net';
+import { io, Socket as ClientSocket } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RetentionService } from '@confidant/api/retention';
@@ -101,6 +103,41 @@ const MATRIX: Record<string, Expectation> = {
   },
   'POST /api/conversations/:id/read': loggedIn(400),
   'PUT /api/conversations/:id/keys/client': { ...leadOnly, lead: 400, counsellor: 400 },
+  'POST /api/conversations/:id/appointments': {
+    anonymous: 401,
+    client: 403,
+    otherClient: 403,
+    counsellor: 400,
+    lead: 400,
+  },
+  'GET /api/conversations/:id/appointments': {
+    ...all(404),
+    anonymous: 401,
+    client: 200,
+    counsellor: 200,
+  },
+  'GET /api/appointments': loggedIn(200),
+  // Each appointment route gets an appointment of its own (see `appointmentIds`).
+  'POST /api/appointments/:id/accept': {
+    ...all(403),
+    anonymous: 401,
+    client: 200,
+    otherClient: 404,
+  },
+  'POST /api/appointments/:id/decline': {
+    ...all(403),
+    anonymous: 401,
+    client: 200,
+    otherClient: 404,
+  },
+  'POST /api/appointments/:id/cancel': loggedIn(400),
+  'POST /api/appointments/:id/open': { ...leadOnly, lead: 404, counsellor: 200 },
+  'GET /api/appointments/:id/calendar.ics': {
+    ...all(404),
+    anonymous: 401,
+    client: 200,
+    counsellor: 200,
+  },
 };
 
 /** Routes served outside Nest's controllers (the OpenAPI description): public on purpose. */
@@ -125,6 +162,8 @@ describe('security of the assembled API', () => {
   const accountIds = {} as Record<Exclude<Caller, 'anonymous'>, string>;
   let conversationId: string;
   let conversationKey: CryptoKey;
+  /** Appointments of the conversation, one per appointment route (by its last path segment). */
+  const appointmentIds: Record<string, string> = {};
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'confidant-security-'));
@@ -179,6 +218,23 @@ describe('security of the assembled API', () => {
       .set('Cookie', (await cookieFor('counsellor')) ?? '')
       .send({})
       .expect(200);
+    // Proposed dates to accept, decline and cancel; accepted ones to open (due) and to download.
+    const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const starts = { accept: 1440, decline: 1500, cancel: 1560, open: 5, 'calendar.ics': 2880 };
+    for (const [action, minutes] of Object.entries(starts)) {
+      const proposed = await request(app.getHttpServer())
+        .post(`/api/conversations/${conversationId}/appointments`)
+        .set('Cookie', (await cookieFor('counsellor')) ?? '')
+        .send({ startsAt: inMinutes(minutes), durationMinutes: 60 })
+        .expect(201);
+      appointmentIds[action] = proposed.body[0].id;
+      if (action === 'open' || action === 'calendar.ics') {
+        await request(app.getHttpServer())
+          .post(`/api/appointments/${appointmentIds[action]}/accept`)
+          .set('Cookie', (await cookieFor('client')) ?? '')
+          .expect(200);
+      }
+    }
   });
 
   afterAll(async () => {
@@ -206,7 +262,11 @@ describe('security of the assembled API', () => {
         const [method, template] = route.split(' ');
         const path = template.replace(
           ':id',
-          template.startsWith('/api/conversations') ? conversationId : accountIds.counsellor,
+          template.startsWith('/api/conversations')
+            ? conversationId
+            : template.startsWith('/api/appointments/')
+              ? appointmentIds[template.split('/').at(-1) ?? '']
+              : accountIds.counsellor,
         );
         const actual = {} as Expectation;
         for (const caller of CALLERS) {
@@ -221,6 +281,101 @@ describe('security of the assembled API', () => {
         expect(actual).toEqual(expected);
       });
     }
+  });
+
+  describe('socket events of /chat', () => {
+    /** What each caller's event is answered with (`ok` or the error), in this order. */
+    const EVENTS: [event: string, expected: Record<Exclude<Caller, 'anonymous'>, string>][] = [
+      ['watch', { client: 'ok', otherClient: 'not-found', counsellor: 'ok', lead: 'not-found' }],
+      ['join', { client: 'ok', otherClient: 'not-found', counsellor: 'ok', lead: 'not-found' }],
+      [
+        'message',
+        { client: 'ok', otherClient: 'not-joined', counsellor: 'ok', lead: 'not-joined' },
+      ],
+      ['typing', { client: 'ok', otherClient: 'not-joined', counsellor: 'ok', lead: 'not-joined' }],
+      [
+        'delivered',
+        { client: 'ok', otherClient: 'not-joined', counsellor: 'ok', lead: 'not-joined' },
+      ],
+      ['leave', { client: 'ok', otherClient: 'ok', counsellor: 'ok', lead: 'ok' }],
+      ['unwatch', { client: 'ok', otherClient: 'ok', counsellor: 'ok', lead: 'ok' }],
+      // The counsellor's join above opened the room; ending it is hers alone.
+      ['join', { client: 'ok', otherClient: 'not-found', counsellor: 'ok', lead: 'not-found' }],
+      [
+        'end',
+        { client: 'forbidden', otherClient: 'not-found', counsellor: 'ok', lead: 'not-found' },
+      ],
+    ];
+    const sockets = {} as Record<Exclude<Caller, 'anonymous'>, ClientSocket>;
+    let url: string;
+
+    beforeAll(async () => {
+      await app.listen(0, '127.0.0.1');
+      url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/chat`;
+    });
+
+    afterAll(() => Object.values(sockets).forEach((socket) => socket.disconnect()));
+
+    function connect(cookie?: string, origin = PUBLIC_URL): Promise<ClientSocket> {
+      const socket = io(url, {
+        transports: ['websocket'],
+        extraHeaders: { origin, ...(cookie ? { cookie } : {}) },
+        reconnection: false,
+        forceNew: true,
+      });
+      return new Promise((resolve, reject) => {
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', (error) => {
+          socket.disconnect();
+          reject(error);
+        });
+      });
+    }
+
+    it('refuses a handshake without a session or from another origin', async () => {
+      await expect(connect()).rejects.toThrow('unauthorized');
+      await expect(connect(await cookieFor('client'), 'https://evil.example')).rejects.toThrow(
+        'forbidden-origin',
+      );
+    });
+
+    it('answers every event of every caller as the matrix says', async () => {
+      const callers = ['client', 'otherClient', 'counsellor', 'lead'] as const;
+      for (const caller of callers) {
+        sockets[caller] = await connect(await cookieFor(caller));
+      }
+      // The counsellor opens the room first, as she does in the portal.
+      await sockets.counsellor.emitWithAck('join', { conversationId });
+      const actual: Record<string, Record<string, string>> = {};
+      for (const [index, [event]] of EVENTS.entries()) {
+        actual[`${index} ${event}`] = {};
+        for (const caller of callers) {
+          const id = randomUUID();
+          const payload =
+            event === 'message'
+              ? {
+                  conversationId,
+                  id,
+                  envelope: await encryptMessage(
+                    conversationKey,
+                    { conversationId, messageId: id, senderId: accountIds[caller] },
+                    { text: 'Hallo' },
+                  ),
+                }
+              : event === 'delivered'
+                ? { conversationId, id }
+                : { conversationId };
+          const ack = await sockets[caller].timeout(2000).emitWithAck(event, payload);
+          actual[`${index} ${event}`][caller] = ack.ok ? 'ok' : ack.error;
+        }
+      }
+
+      expect(actual).toEqual(
+        Object.fromEntries(
+          EVENTS.map(([event, expected], index) => [`${index} ${event}`, expected]),
+        ),
+      );
+    });
   });
 
   it('refuses a state-changing request from another origin (CSRF)', async () => {
@@ -348,7 +503,10 @@ describe('security of the assembled API', () => {
   });
 
   describe('erasure canaries', () => {
-    /** Registers a client with an e-mail, a conversation, messages, a session and a mail. */
+    /**
+     * Registers a client with an e-mail, a conversation, messages, a session, a mail and a chat
+     * appointment that she cancelled with an encrypted reason.
+     */
     async function canaryClient(tag: string) {
       const http = request.agent(app.getHttpServer());
       const identity = await makeIdentity();
@@ -390,6 +548,25 @@ describe('security of the assembled API', () => {
           .send({ id: next, envelope })
           .expect(201);
       }
+      const counsellorCookie = (await cookieFor('counsellor')) ?? '';
+      await request(app.getHttpServer())
+        .post(`/api/conversations/${canaryConversation}/assign`)
+        .set('Cookie', counsellorCookie)
+        .send({})
+        .expect(200);
+      const proposed = await request(app.getHttpServer())
+        .post(`/api/conversations/${canaryConversation}/appointments`)
+        .set('Cookie', counsellorCookie)
+        .send({ startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 45 })
+        .expect(201);
+      const appointmentId = proposed.body[0].id as string;
+      const reason = await encryptMessage(
+        key,
+        { conversationId: canaryConversation, messageId: appointmentId, senderId: id },
+        { text: 'Ich kann doch nicht.' },
+      );
+      envelopes.push(reason);
+      await http.post(`/api/appointments/${appointmentId}/cancel`).send({ reason }).expect(200);
       await http.post('/api/auth/reset/request').send({ username }).expect(202);
       for (let attempt = 0; attempt < 50 && !outboxText().includes(email); attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -11,6 +11,7 @@ export * from './lib/rate-limit/rate-limiter';
 export * from './lib/session/auth.decorators';
 export * from './lib/session/session-cookie';
 export * from './lib/session/session.entity';
+export * from './lib/session/session-events';
 export * from './lib/session/session.service';
 export * from './lib/credentials/tokens';
 export * from './lib/login/session-responder';

@@ -1,4 +1,5 @@
 export * from './lib/api-error';
+export * from './lib/appointments';
 export * from './lib/auth';
 export * from './lib/centre';
 export * from './lib/conversations';

@@ -84,6 +84,7 @@ export class PortalNav {
     if (role === Roles.client) {
       return [
         { path: `/${AccountRoutes.inbox}`, label: nav.inbox },
+        { path: `/${AccountRoutes.appointments}`, label: nav.appointments },
         { path: `/${AccountRoutes.account}`, label: nav.account },
       ];
     }

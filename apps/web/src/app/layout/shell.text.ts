@@ -20,6 +20,7 @@ export interface ShellText {
     account: string;
     counselling: string;
     statistics: string;
+    appointments: string;
     team: string;
   };
   idleTitle: string;
@@ -44,7 +45,9 @@ export interface ShellText {
     | 'inbox'
     | 'newEnquiry'
     | 'conversation'
-    | 'statistics',
+    | 'statistics'
+    | 'chat'
+    | 'appointments',
     string
   >;
 }
@@ -71,6 +74,7 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       account: 'Konto',
       counselling: 'Beratung',
       statistics: 'Statistik',
+      appointments: 'Termine',
       team: 'Team',
     },
     idleTitle: 'Sind Sie noch da?',
@@ -97,6 +101,8 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       newEnquiry: 'Neue Anfrage',
       conversation: 'Beratung',
       statistics: 'Statistik',
+      chat: 'Chatraum',
+      appointments: 'Ihre Termine',
     },
   },
   en: {
@@ -120,6 +126,7 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       account: 'Account',
       counselling: 'Counselling',
       statistics: 'Statistics',
+      appointments: 'Appointments',
       team: 'Team',
     },
     idleTitle: 'Are you still there?',
@@ -146,6 +153,8 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       newEnquiry: 'New enquiry',
       conversation: 'Counselling',
       statistics: 'Statistics',
+      chat: 'Chat room',
+      appointments: 'Your appointments',
     },
   },
 };

@@ -23,6 +23,7 @@ import { RolesGuard } from './session/roles.guard';
 import { SessionCookie } from './session/session-cookie';
 import { SessionGuard } from './session/session.guard';
 import { SessionEntity } from './session/session.entity';
+import { SessionEvents } from './session/session-events';
 import { SessionService } from './session/session.service';
 
 export interface AuthModuleOptions {
@@ -69,6 +70,7 @@ export class AuthModule {
         SecretHasher,
         SessionCookie,
         SessionGuard,
+        SessionEvents,
         SessionResponder,
         SessionService,
         { provide: APP_GUARD, useExisting: SessionGuard },
@@ -81,6 +83,7 @@ export class AuthModule {
         EmailCipher,
         RateLimiter,
         SessionCookie,
+        SessionEvents,
         SessionResponder,
         SessionService,
         AUTH_SETTINGS,

@@ -1,4 +1,4 @@
-import { AccountService } from '@confidant/api/auth';
+import { AccountEntity, AccountService } from '@confidant/api/auth';
 import { readOutbox } from '@confidant/api/mail/testing';
 import { makeIdentity } from '@confidant/api/auth/testing';
 import {
@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { Repository } from 'typeorm';
 import { MessagingWorld, Person } from '../testing';
 import { ConversationEntity } from './conversations/conversation.entity';
+import { ConversationAccess } from './conversations/conversation-access';
 import { MessageEntity } from './messages/message.entity';
+import { MessagesService } from './messages/messages.service';
 
 describe('MessagingModule', () => {
   let world: MessagingWorld;
@@ -227,6 +229,8 @@ describe('MessagingModule', () => {
       const id = enquiry.conversationId;
       const messageId = enquiry.body.message.id;
 
+      await client.http.get('/conversations/not-a-uuid/messages').expect(404);
+      await client.http.get(`/conversations/${randomUUID()}/messages`).expect(404);
       for (const person of [other, bystander]) {
         await person.http.get(`/conversations/${id}`).expect(404);
         await person.http.get(`/conversations/${id}/messages`).expect(404);
@@ -336,6 +340,100 @@ describe('MessagingModule', () => {
       expect(await messageRows().countBy({ conversationId: enquiry.conversationId })).toBe(31);
     }, 30_000);
 
+    it('answer a page with exactly the JSON of its messages, notices and cursor pages included', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const counsellor = await world.counsellor();
+      const id = enquiry.conversationId;
+      await counsellor.http.post(`/conversations/${id}/assign`).send({}).expect(200);
+      const key = await world.conversationKey(counsellor, id);
+      await world.write(counsellor, id, key, 'Antwort mit "Anführungszeichen" und \\ ünd 🙂');
+      await counsellor.http.post(`/conversations/${id}/close`).expect(200);
+      // Instants whose milliseconds a hand-made ISO string could get wrong.
+      const instants = [
+        '2025-01-02T03:04:05.000Z',
+        '2025-01-02T03:04:05.007Z',
+        '2025-12-31T23:59:59.999Z',
+      ];
+      for (const instant of instants) {
+        await messageRows().insert({
+          id: randomUUID(),
+          conversationId: id,
+          senderId: null,
+          senderRole: null,
+          kind: 'notice',
+          envelope: null,
+          notice: 'closed',
+          createdAt: new Date(instant),
+        });
+      }
+      const messages = world.app.get(MessagesService);
+      const url = `/conversations/${id}/messages`;
+
+      const latest = await client.http.get(url).expect(200);
+      expect(latest.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(latest.text).toBe(JSON.stringify(await messages.page(id, undefined)));
+      expect(latest.body.map((m: { createdAt: string }) => m.createdAt).slice(0, 3)).toEqual(
+        instants,
+      );
+      expect(latest.body.map((m: { kind: string }) => m.kind)).toEqual([
+        'notice',
+        'notice',
+        'notice',
+        'message',
+        'message',
+        'notice',
+      ]);
+      const before = latest.body[4].id;
+      const older = await client.http.get(`${url}?before=${before}&limit=2`).expect(200);
+      expect(older.text).toBe(JSON.stringify(await messages.page(id, before, 2)));
+      expect(older.body.map((m: { id: string }) => m.id)).toEqual(
+        latest.body.slice(2, 4).map((m: { id: string }) => m.id),
+      );
+      const empty = await client.http.get(`${url}?before=${latest.body[0].id}`).expect(200);
+      expect(empty.text).toBe('[]');
+    });
+
+    it('answer a send with the message as every page shows it afterwards', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const key = await world.conversationKey(client, enquiry.conversationId);
+
+      const sent = await world.write(client, enquiry.conversationId, key, 'Noch etwas');
+
+      const page = await client.http.get(`/conversations/${enquiry.conversationId}/messages`);
+      expect(page.body.at(-1)).toEqual(sent.body);
+    });
+
+    it('write her last activity, which the retention clock counts from, at most once a minute', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const access = world.app.get(ConversationAccess);
+      const account = () =>
+        world.app.get(AccountService).findById(client.id) as Promise<AccountEntity>;
+      const start = (await account()).lastActivityAt.getTime();
+      const send = async (afterMs: number) => {
+        const author = await account();
+        const dto = { id: randomUUID(), envelope: enquiry.body.message.envelope };
+        const at = new Date(start + afterMs);
+        await world.app
+          .get(MessagesService)
+          .post(
+            await access.findForWriting(author, enquiry.conversationId),
+            author,
+            dto,
+            'message',
+            at,
+          );
+        return (await account()).lastActivityAt.getTime() - start;
+      };
+
+      expect(await send(30_000)).toBe(0);
+      expect(await send(61_000)).toBe(61_000);
+      expect(await send(90_000)).toBe(61_000);
+      expect(await send(125_000)).toBe(125_000);
+    });
+
     it('mark read; unread counts only what others wrote after', async () => {
       const client = await world.client();
       const enquiry = await openEnquiry(client);
@@ -347,12 +445,23 @@ describe('MessagingModule', () => {
       const key = await world.conversationKey(counsellor, enquiry.conversationId);
       const reply = await world.write(counsellor, enquiry.conversationId, key, 'Antwort');
 
-      expect((await client.http.get('/conversations')).body[0].unread).toBe(1);
-      await client.http
-        .post(`/conversations/${enquiry.conversationId}/read`)
-        .send({ upTo: reply.body.id })
-        .expect(204);
-      expect((await client.http.get('/conversations')).body[0].unread).toBe(0);
+      const unread = async () => (await client.http.get('/conversations')).body[0].unread;
+      const read = `/conversations/${enquiry.conversationId}/read`;
+
+      expect(await unread()).toBe(1);
+      await client.http.post(read).send({ upTo: reply.body.id }).expect(204);
+      expect(await unread()).toBe(0);
+
+      // The marker never moves back; her own message moves it to the moment she wrote.
+      const second = await world.write(counsellor, enquiry.conversationId, key, 'Noch eine');
+      await client.http.post(read).send({ upTo: second.body.id }).expect(204);
+      await client.http.post(read).send({ upTo: reply.body.id }).expect(204);
+      expect(await unread()).toBe(0);
+      await world.write(counsellor, enquiry.conversationId, key, 'Und noch eine');
+      expect(await unread()).toBe(1);
+      const clientKey = await world.conversationKey(client, enquiry.conversationId);
+      await world.write(client, enquiry.conversationId, clientKey, 'Danke');
+      expect(await unread()).toBe(0);
     });
   });
 

@@ -28,6 +28,7 @@ describe('openDatabase on a file', () => {
 
   it('runs in WAL mode with secure delete, foreign keys and a busy timeout', async () => {
     expect(await pragma(dataSource, 'journal_mode')).toBe('wal');
+    expect(await pragma(dataSource, 'synchronous')).toBe(1); // NORMAL: synced at checkpoints
     expect(await pragma(dataSource, 'secure_delete')).toBe(1);
     expect(await pragma(dataSource, 'foreign_keys')).toBe(1);
     expect(await pragma(dataSource, 'busy_timeout')).toBe(BUSY_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { openDatabase, sqliteOptions } from './database-options';
+import { drainConnection } from './transaction-lock';
 
 describe('serializeTransactions', () => {
   let dataSource: DataSource;
@@ -9,7 +10,11 @@ describe('serializeTransactions', () => {
     await dataSource.query('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
   });
 
-  afterEach(() => dataSource.destroy());
+  afterEach(async () => {
+    if (dataSource.isInitialized) {
+      await dataSource.destroy();
+    }
+  });
 
   const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM note'))[0].n);
   const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -51,6 +56,37 @@ describe('serializeTransactions', () => {
     await expect(dataSource.createQueryRunner().startTransaction()).rejects.toThrow(
       'Start transactions only with DataSource.transaction()',
     );
+  });
+
+  it('closes the database only after the statements of work in flight', async () => {
+    let midway!: () => void;
+    const reached = new Promise<void>((resolve) => (midway = resolve));
+    const inFlight = dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO note (id, text) VALUES (1, ?)', ['first']);
+      midway();
+      await pause();
+      await manager.query('INSERT INTO note (id, text) VALUES (2, ?)', ['second']);
+    });
+    const waiting = dataSource.query('SELECT count(*) AS n FROM note');
+    await reached;
+
+    await dataSource.destroy();
+
+    await expect(inFlight).resolves.toBeUndefined();
+    expect(await waiting).toEqual([{ n: 2 }]);
+  });
+
+  it('gives up draining after the time limit while a transaction hangs', async () => {
+    let finish!: () => void;
+    const hanging = dataSource.transaction(
+      () => new Promise<void>((resolve) => (finish = resolve)),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(await drainConnection(dataSource, 50)).toBe(false);
+
+    finish();
+    await hanging;
   });
 
   it('lets a transaction nest inside itself', async () => {

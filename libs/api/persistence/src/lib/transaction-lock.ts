@@ -5,6 +5,39 @@ import { DataSource } from 'typeorm';
 class ConnectionLock {
   private owner: symbol | null = null;
   private waiting: (() => void)[] = [];
+  /** Statements sent or waiting for the connection, and transactions running or waiting. */
+  private pending = 0;
+  private idleListeners: (() => void)[] = [];
+  /** Grows with every unit of work, so that a quiet spell can be told from a busy one. */
+  started = 0;
+
+  /** True while nothing runs on the connection and nothing waits for it. */
+  get idle(): boolean {
+    return this.pending === 0 && this.owner === null;
+  }
+
+  /** Counts a unit of work (statement or transaction) until the returned promise settles. */
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.pending++;
+    this.started++;
+    try {
+      return await work();
+    } finally {
+      this.pending--;
+      if (this.idle) {
+        const listeners = this.idleListeners;
+        this.idleListeners = [];
+        listeners.forEach((resume) => resume());
+      }
+    }
+  }
+
+  /** Resolves the next time the connection is idle (at once when it is). */
+  whenIdle(): Promise<void> {
+    return this.idle
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => this.idleListeners.push(resolve));
+  }
 
   isHeldBy(token: symbol | undefined): boolean {
     return token !== undefined && this.owner === token;
@@ -51,15 +84,17 @@ export function serializeTransactions(dataSource: DataSource): void {
     return;
   }
   const lock = new ConnectionLock();
+  locks.set(dataSource, lock);
   const context = new AsyncLocalStorage<symbol>();
   // The SQLite driver hands out this one runner for every query.
   const runner = dataSource.createQueryRunner();
 
   const query = runner.query.bind(runner);
-  runner.query = (async (...args: Parameters<typeof query>) => {
-    await lock.waitFor(context.getStore());
-    return query(...args);
-  }) as typeof runner.query;
+  runner.query = ((...args: Parameters<typeof query>) =>
+    lock.track(async () => {
+      await lock.waitFor(context.getStore());
+      return query(...args);
+    })) as typeof runner.query;
 
   const startTransaction = runner.startTransaction.bind(runner);
   runner.startTransaction = async (...args: Parameters<typeof startTransaction>) => {
@@ -78,14 +113,55 @@ export function serializeTransactions(dataSource: DataSource): void {
     if (lock.isHeldBy(current)) {
       return (transaction as (...a: unknown[]) => Promise<unknown>)(...args);
     }
-    const token = Symbol('transaction');
-    await lock.acquire(token);
-    try {
-      return await context.run(token, () =>
-        (transaction as (...a: unknown[]) => Promise<unknown>)(...args),
-      );
-    } finally {
-      lock.release(token);
-    }
+    return lock.track(async () => {
+      const token = Symbol('transaction');
+      await lock.acquire(token);
+      try {
+        return await context.run(token, () =>
+          (transaction as (...a: unknown[]) => Promise<unknown>)(...args),
+        );
+      } finally {
+        lock.release(token);
+      }
+    });
   }) as typeof manager.transaction;
+}
+
+const locks = new WeakMap<DataSource, ConnectionLock>();
+
+/** How long the connection must stay idle before it counts as drained. */
+const QUIET_MS = 25;
+
+/**
+ * Waits until nothing has run on the connection for a short while, at most `limitMs`; true when it
+ * drained. Used before the connection closes, so that statements of requests still in flight do
+ * not fail with SQLITE_MISUSE: between two statements of a request there are only a few promise
+ * turns, so a quiet spell means that the requests in flight have finished their database work.
+ */
+export async function drainConnection(dataSource: DataSource, limitMs: number): Promise<boolean> {
+  const lock = locks.get(dataSource);
+  if (!lock) {
+    return true;
+  }
+  const deadline = Date.now() + limitMs;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), limitMs);
+  });
+  try {
+    for (;;) {
+      if (!(await Promise.race([lock.whenIdle().then(() => true), timeout]))) {
+        return false;
+      }
+      const started = lock.started;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(QUIET_MS, deadline - Date.now())),
+      );
+      if (lock.idle && lock.started === started) {
+        return true;
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }

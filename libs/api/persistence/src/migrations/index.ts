@@ -3,6 +3,7 @@ import { Accounts1764205200000 } from './1764205200000-accounts';
 import { Invitations1764208800000 } from './1764208800000-invitations';
 import { Messaging1764212400000 } from './1764212400000-messaging';
 import { Retention1764216000000 } from './1764216000000-retention';
+import { Appointments1764219600000 } from './1764219600000-appointments';
 
 /** Every migration in the order it runs. A schema change adds a file here; committed files never change. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Invitations1764208800000,
   Messaging1764212400000,
   Retention1764216000000,
+  Appointments1764219600000,
 ];

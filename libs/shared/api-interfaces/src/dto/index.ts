@@ -5,3 +5,4 @@ export * from './validators';
 export * from './wire-format';
 export * from './staff.dto';
 export * from './conversations.dto';
+export * from './appointments.dto';

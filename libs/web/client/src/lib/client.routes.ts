@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { AccountRoutes } from '@confidant/web/core';
+import { AccountRoutes, CHAT_SEGMENT } from '@confidant/web/core';
 import { anonymousGuard, lockedGuard, unlockedClientGuard } from './client.guards';
 
 /**
@@ -50,6 +50,18 @@ export const clientRoutes: Route[] = [
     loadComponent: () =>
       import('./inbox/client-conversation-page').then((m) => m.ClientConversationPage),
     title: 'conversation',
+  },
+  {
+    path: `${AccountRoutes.inbox}/:id/${CHAT_SEGMENT}`,
+    canActivate: [unlockedClientGuard],
+    loadComponent: () => import('@confidant/web/conversation').then((m) => m.ChatRoom),
+    title: 'chat',
+  },
+  {
+    path: AccountRoutes.appointments,
+    canActivate: [unlockedClientGuard],
+    loadComponent: () => import('./appointments/appointments-page').then((m) => m.AppointmentsPage),
+    title: 'appointments',
   },
   {
     path: AccountRoutes.forgotPassword,

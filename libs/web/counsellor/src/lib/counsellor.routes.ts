@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { StaffRoutes } from '@confidant/web/core';
+import { CHAT_SEGMENT, StaffRoutes } from '@confidant/web/core';
 import { enrolGuard, leadGuard, unlockedStaffGuard } from './staff.guards';
 
 /**
@@ -34,6 +34,12 @@ export const counsellorRoutes: Route[] = [
     loadComponent: () =>
       import('./conversation/staff-conversation-page').then((m) => m.StaffConversationPage),
     title: 'conversation',
+  },
+  {
+    path: `${StaffRoutes.conversation}/:id/${CHAT_SEGMENT}`,
+    canActivate: [unlockedStaffGuard],
+    loadComponent: () => import('@confidant/web/conversation').then((m) => m.ChatRoom),
+    title: 'chat',
   },
   {
     path: StaffRoutes.statistics,

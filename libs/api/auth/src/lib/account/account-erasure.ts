@@ -4,6 +4,7 @@ import { MailService } from '@confidant/api/mail';
 import { checkpointWal } from '@confidant/api/persistence';
 import { DataSource, In, Repository } from 'typeorm';
 import { EmailCipher } from '../credentials/email-cipher';
+import { SessionEvents } from '../session/session-events';
 import { AccountEntity } from './account.entity';
 
 /**
@@ -25,6 +26,7 @@ export class AccountErasure {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly emails: EmailCipher,
     private readonly mail: MailService,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   /**
@@ -46,6 +48,8 @@ export class AccountErasure {
     const deleted = await this.dataSource.transaction((manager) =>
       manager.delete(AccountEntity, { id: In(rows.map((row) => row.id)) }),
     );
+    // Their sessions went with the rows (foreign keys); open sockets must close as well.
+    this.sessionEvents.ended({ accountIds: rows.map((row) => row.id) });
     if (options.compact ?? true) {
       await this.compact();
     } else {

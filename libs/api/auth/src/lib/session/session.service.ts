@@ -1,16 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { EntityRows, parameter } from '@confidant/api/persistence';
 import { SessionTimes } from '@confidant/shared/api-interfaces';
 import { In, LessThan, Not, Repository } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { AUTH_SETTINGS, AuthSettings } from '../auth-settings';
 import { newToken, tokenHash } from '../credentials/tokens';
 import { SessionEntity } from './session.entity';
+import { SessionEvents } from './session-events';
 
 /** The logged-in account behind a request. */
 export interface AuthContext {
   account: AccountEntity;
   session: SessionEntity;
+}
+
+/** The query behind {@link SessionService.resolve}: session and account in one row. */
+interface ResolveQuery {
+  sql: string;
+  session: EntityRows<SessionEntity>;
+  account: EntityRows<AccountEntity>;
 }
 
 /** Last-seen is written at most this often, so that reads do not all become writes. */
@@ -22,9 +31,12 @@ const TOUCH_INTERVAL_MS = 60_000;
  */
 @Injectable()
 export class SessionService {
+  private resolving?: ResolveQuery;
+
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    private readonly events: SessionEvents,
   ) {}
 
   /** Starts a session and returns the token for the cookie (never stored). */
@@ -43,24 +55,30 @@ export class SessionService {
     return { token, session };
   }
 
-  /** The live session and active account for a cookie token, or null; expired ones are removed. */
+  /**
+   * The live session and active account for a cookie token, or null; expired ones are removed.
+   * Every request of a logged-in user comes here, so it is one hand-written query (see
+   * {@link EntityRows}) and no cache: a session deleted anywhere ends with the next request.
+   */
   async resolve(token: string, now = new Date()): Promise<AuthContext | null> {
-    const session = await this.sessions.findOne({
-      where: { tokenHash: tokenHash(token) },
-      relations: { account: true },
-    });
-    if (!session?.account) {
+    const query = this.resolveQuery();
+    const [row] = await this.sessions.query(query.sql, [tokenHash(token)]);
+    const session = row ? query.session.read(row) : null;
+    const account = row ? query.account.read(row) : null;
+    if (!session || !account) {
       return null;
     }
-    if (!session.account.active || this.isExpired(session, now)) {
+    session.account = account;
+    if (!account.active || this.isExpired(session, now)) {
       await this.sessions.delete({ tokenHash: session.tokenHash });
+      this.events.ended({ tokenHashes: [session.tokenHash] });
       return null;
     }
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       session.lastSeenAt = now;
       await this.sessions.update({ tokenHash: session.tokenHash }, { lastSeenAt: now });
     }
-    return { account: session.account, session };
+    return { account, session };
   }
 
   times(session: SessionEntity): SessionTimes {
@@ -72,6 +90,7 @@ export class SessionService {
 
   async destroy(session: SessionEntity): Promise<void> {
     await this.sessions.delete({ tokenHash: session.tokenHash });
+    this.events.ended({ tokenHashes: [session.tokenHash] });
   }
 
   /** Ends every session of the account, or every other one when `keep` is given. */
@@ -79,11 +98,13 @@ export class SessionService {
     await this.sessions.delete(
       keep ? { accountId, tokenHash: Not(keep.tokenHash) } : { accountId },
     );
+    this.events.ended({ accountIds: [accountId], keep: keep?.tokenHash });
   }
 
   async destroyAllOf(accountIds: string[]): Promise<void> {
     if (accountIds.length > 0) {
       await this.sessions.delete({ accountId: In(accountIds) });
+      this.events.ended({ accountIds });
     }
   }
 
@@ -95,7 +116,25 @@ export class SessionService {
     const old = await this.sessions.delete({
       createdAt: LessThan(new Date(now.getTime() - this.absoluteMs)),
     });
-    return (idle.affected ?? 0) + (old.affected ?? 0);
+    const purged = (idle.affected ?? 0) + (old.affected ?? 0);
+    if (purged > 0) {
+      this.events.ended({ expired: true });
+    }
+    return purged;
+  }
+
+  private resolveQuery(): ResolveQuery {
+    if (!this.resolving) {
+      const dataSource = this.sessions.manager.connection;
+      const session = new EntityRows(dataSource, SessionEntity, 's');
+      const account = new EntityRows(dataSource, AccountEntity, 'a');
+      const sql =
+        `SELECT ${session.select}, ${account.select} FROM ${session.table} ` +
+        `INNER JOIN ${account.table} ON "a"."id" = "s"."account_id" ` +
+        `WHERE "s"."token_hash" = ${parameter(dataSource, 0)}`;
+      this.resolving = { sql, session, account };
+    }
+    return this.resolving;
   }
 
   private isExpired(session: SessionEntity, now: Date): boolean {

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -82,16 +93,18 @@ export class ConversationsController {
     return this.conversations.detail(auth.account, await this.access.find(auth.account, id));
   }
 
+  /** Answers JSON text made without parsing the stored envelopes (see MessagesService.pageJson). */
   @Get(':id/messages')
   @Roles()
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: 'Up to `limit` (50) messages before `before`, oldest first' })
   async messagePage(
     @CurrentAuth() auth: AuthContext,
     @Param('id') id: string,
     @Query() query: MessagePageQuery,
-  ): Promise<MessageResponse[]> {
-    const access = await this.access.find(auth.account, id);
-    return this.messages.page(access.conversation.id, query.before, query.limit);
+  ): Promise<string> {
+    await this.access.assertVisible(auth.account, id);
+    return this.messages.pageJson(id, query.before, query.limit);
   }
 
   /** Sends a message; the same id again returns the stored one (200) and adds nothing. */

@@ -6,10 +6,16 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AccountEntity, AccountService } from '@confidant/api/auth';
-import { MessageResponse, Roles } from '@confidant/shared/api-interfaces';
+import { parameter } from '@confidant/api/persistence';
+import {
+  MessageKind,
+  MessageResponse,
+  NoticeCode,
+  Role,
+  Roles,
+} from '@confidant/shared/api-interfaces';
 import { MAX_MESSAGE_BYTES, NewMessageDto } from '@confidant/shared/api-interfaces/dto';
-import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
-import { ConversationEntity } from '../conversations/conversation.entity';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { ReplyNoticeService } from '../notices/reply-notice.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import { Access } from '../conversations/conversation-access';
@@ -17,6 +23,36 @@ import { MessageEntity } from './message.entity';
 import { ReadMarkerEntity } from './read-marker.entity';
 
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** A client's last activity (the retention clock, in months) is written at most this often. */
+const ACTIVITY_INTERVAL_MS = 60_000;
+
+/** The columns a page reads, by the index on (conversation_id, created_at, id). */
+const PAGE_COLUMNS = 'id, sender_id, sender_role, kind, envelope, notice, created_at';
+
+/**
+ * A row as the JSON of a {@link MessageResponse}, in SQLite, with the keys in the same order and
+ * the same text as `JSON.stringify` (`json_quote` quotes and escapes as it does; every value but
+ * the envelope is a UUID, a fixed name or null). `createdAt` is the ISO time in milliseconds, from
+ * integers only, as `Date.toISOString()` writes it.
+ */
+const SQLITE_MESSAGE_JSON =
+  `'{"id":' || json_quote(id) || ',"senderId":' || json_quote(sender_id) ` +
+  `|| ',"senderRole":' || json_quote(sender_role) || ',"kind":' || json_quote(kind) ` +
+  `|| ',"envelope":' || coalesce(envelope, 'null') || ',"notice":' || json_quote(notice) ` +
+  `|| ',"createdAt":"' || strftime('%Y-%m-%dT%H:%M:%S', created_at / 1000, 'unixepoch') ` +
+  `|| printf('.%03dZ"}', created_at % 1000)`;
+
+/** A message as `page` reads it. */
+interface MessageRow {
+  id: string;
+  sender_id: string | null;
+  sender_role: Role | null;
+  kind: MessageKind;
+  envelope: string | null;
+  notice: NoticeCode | null;
+  created_at: number | string;
+}
 
 export function toMessageResponse(message: MessageEntity): MessageResponse {
   return {
@@ -51,35 +87,84 @@ export class MessagesService {
     before: string | undefined,
     limit = DEFAULT_PAGE_SIZE,
   ): Promise<MessageResponse[]> {
-    const query = this.messages
-      .createQueryBuilder('m')
-      .where('m.conversation_id = :conversationId', { conversationId })
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .take(limit);
-    if (before) {
-      const cursor = await this.messages.findOneBy({ id: before, conversationId });
-      if (!cursor) {
-        throw new BadRequestException('before must be the id of a message of this conversation');
-      }
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where('m.created_at < :at', { at: cursor.createdAt.getTime() })
-            .orWhere('(m.created_at = :at AND m.id < :id)', {
-              at: cursor.createdAt.getTime(),
-              id: cursor.id,
-            }),
-        ),
-      );
+    const { where, parameters } = await this.pageWhere(conversationId, before);
+    const rows: MessageRow[] = await this.dataSource.query(
+      `SELECT ${PAGE_COLUMNS} FROM message WHERE ${where} ` +
+        `ORDER BY created_at DESC, id DESC LIMIT ${this.p(parameters.length)}`,
+      [...parameters, limit],
+    );
+    return rows.reverse().map((row) => ({
+      id: row.id,
+      senderId: row.sender_id,
+      senderRole: row.sender_role,
+      kind: row.kind,
+      envelope: row.envelope === null ? null : JSON.parse(row.envelope),
+      notice: row.notice,
+      createdAt: new Date(Number(row.created_at)).toISOString(),
+    }));
+  }
+
+  /**
+   * The same page as {@link page} as the JSON text of the response, equal byte for byte to
+   * `JSON.stringify(await page(…))`. On SQLite the database writes each message's JSON: turning 50
+   * rows into JavaScript objects and back into JSON cost more than the rest of the request. The
+   * stored envelopes go in as they are, without being parsed and serialised again; that is safe
+   * because the server wrote each of them with `JSON.stringify` from a validated envelope, so each
+   * is one complete JSON object.
+   */
+  async pageJson(
+    conversationId: string,
+    before: string | undefined,
+    limit = DEFAULT_PAGE_SIZE,
+  ): Promise<string> {
+    if (this.dataSource.options.type !== 'sqlite') {
+      return JSON.stringify(await this.page(conversationId, before, limit));
     }
-    const rows = await query.getMany();
-    return rows.reverse().map(toMessageResponse);
+    const { where, parameters } = await this.pageWhere(conversationId, before);
+    const rows: { json: string }[] = await this.dataSource.query(
+      `SELECT ${SQLITE_MESSAGE_JSON} AS json FROM message WHERE ${where} ` +
+        `ORDER BY created_at DESC, id DESC LIMIT ${this.p(parameters.length)}`,
+      [...parameters, limit],
+    );
+    return `[${rows
+      .reverse()
+      .map((row) => row.json)
+      .join(',')}]`;
+  }
+
+  /** The conditions of a page: her conversation, and before the cursor message if there is one. */
+  private async pageWhere(
+    conversationId: string,
+    before: string | undefined,
+  ): Promise<{ where: string; parameters: unknown[] }> {
+    if (!before) {
+      return { where: `conversation_id = ${this.p(0)}`, parameters: [conversationId] };
+    }
+    const cursor = await this.messages.findOneBy({ id: before, conversationId });
+    if (!cursor) {
+      throw new BadRequestException('before must be the id of a message of this conversation');
+    }
+    const at = cursor.createdAt.getTime();
+    return {
+      where:
+        `conversation_id = ${this.p(0)} AND (created_at < ${this.p(1)} ` +
+        `OR (created_at = ${this.p(2)} AND id < ${this.p(3)}))`,
+      parameters: [conversationId, at, at, cursor.id],
+    };
+  }
+
+  /** The driver's placeholder for the parameter at `index`. */
+  private p(index: number): string {
+    return parameter(this.dataSource, index);
   }
 
   /**
    * Stores a message. The same id again from the same author returns the stored message and adds
    * nothing, so a retry after a lost answer never doubles a message.
+   *
+   * One transaction of three statements: the message (a duplicate id inserts nothing), the
+   * conversation's state, her read marker; her last activity joins them at most once a minute. The
+   * answer is built from what was stored, without reading it back.
    */
   async post(
     access: Access,
@@ -89,50 +174,71 @@ export class MessagesService {
     now = new Date(),
   ): Promise<{ message: MessageResponse; created: boolean }> {
     assertSize(dto);
-    const existing = await this.messages.findOneBy({ id: dto.id });
-    if (existing) {
+    const conversation = access.conversation;
+    const fromClient = access.isClient;
+    const envelope = JSON.stringify(dto.envelope);
+    const at = now.getTime();
+    const p = (index: number) => this.p(index);
+    const firstAnswer = !fromClient && !(await this.hasAnswer(conversation.id));
+    const created = await this.dataSource.transaction(async (manager) => {
+      const inserted = await this.run(
+        manager,
+        'INSERT INTO message (id, conversation_id, sender_id, sender_role, kind, envelope, ' +
+          `notice, created_at) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ` +
+          `NULL, ${p(6)}) ON CONFLICT (id) DO NOTHING`,
+        [dto.id, conversation.id, author.id, author.role, kind, envelope, at],
+      );
+      if (inserted === 0) {
+        return false;
+      }
+      if (fromClient) {
+        await this.run(
+          manager,
+          `UPDATE conversation SET last_message_at = ${p(0)}, closed_at = NULL, ` +
+            `client_waiting_since = COALESCE(client_waiting_since, ${p(1)}) WHERE id = ${p(2)}`,
+          [at, at, conversation.id],
+        );
+      } else {
+        await this.run(
+          manager,
+          `UPDATE conversation SET last_message_at = ${p(0)}, client_waiting_since = NULL ` +
+            `WHERE id = ${p(1)}`,
+          [at, conversation.id],
+        );
+      }
+      await this.markRead(manager, conversation.id, author.id, now);
+      if (fromClient && at - author.lastActivityAt.getTime() >= ACTIVITY_INTERVAL_MS) {
+        // Inside the transaction: the statement runs on its connection, in the same commit.
+        await this.accounts.recordActivity(author.id, now);
+      }
+      return true;
+    });
+    if (!created) {
+      const existing = await this.messages.findOneBy({ id: dto.id });
+      if (!existing) {
+        throw new ConflictException('A different message with this id exists.');
+      }
       return {
-        message: this.sameOrConflict(existing, access.conversation.id, author.id),
+        message: this.sameOrConflict(existing, conversation.id, author.id),
         created: false,
       };
     }
-    const conversation = access.conversation;
-    const fromClient = access.isClient;
-    const firstAnswer = !fromClient && !(await this.hasAnswer(conversation.id));
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(MessageEntity, {
-        id: dto.id,
-        conversationId: conversation.id,
-        senderId: author.id,
-        senderRole: author.role,
-        kind,
-        envelope: JSON.stringify(dto.envelope),
-        notice: null,
-        createdAt: now,
-      });
-      await manager.update(
-        ConversationEntity,
-        { id: conversation.id },
-        fromClient
-          ? {
-              lastMessageAt: now,
-              closedAt: null,
-              clientWaitingSince: conversation.clientWaitingSince ?? now,
-            }
-          : { lastMessageAt: now, clientWaitingSince: null },
-      );
-      await this.markRead(manager, conversation.id, author.id, now);
-    });
-    if (fromClient) {
-      await this.accounts.recordActivity(author.id, now);
-    } else {
+    if (!fromClient) {
       if (firstAnswer) {
         await this.statistics.recordFirstAnswer(conversation.statId, conversation.createdAt, now);
       }
       this.notices.notify(conversation, now);
     }
-    const stored = await this.messages.findOneByOrFail({ id: dto.id });
-    return { message: toMessageResponse(stored), created: true };
+    const message: MessageResponse = {
+      id: dto.id,
+      senderId: author.id,
+      senderRole: author.role,
+      kind,
+      envelope: JSON.parse(envelope),
+      notice: null,
+      createdAt: now.toISOString(),
+    };
+    return { message, created: true };
   }
 
   /** A content-free note in the thread, such as "your counsellor changed". */
@@ -191,17 +297,34 @@ export class MessagesService {
     return counts;
   }
 
+  /** Moves her read marker forward to `upTo`, never back; one statement. */
   private async markRead(
     manager: EntityManager,
     conversationId: string,
     accountId: string,
     upTo: Date,
   ): Promise<void> {
-    const marker = await manager.findOneBy(ReadMarkerEntity, { conversationId, accountId });
-    if (!marker) {
-      await manager.insert(ReadMarkerEntity, { conversationId, accountId, readUpTo: upTo });
-    } else if (marker.readUpTo.getTime() < upTo.getTime()) {
-      await manager.update(ReadMarkerEntity, { conversationId, accountId }, { readUpTo: upTo });
+    const p = (index: number) => this.p(index);
+    await this.run(
+      manager,
+      `INSERT INTO read_marker (conversation_id, account_id, read_up_to) ` +
+        `VALUES (${p(0)}, ${p(1)}, ${p(2)}) ON CONFLICT (conversation_id, account_id) ` +
+        'DO UPDATE SET read_up_to = excluded.read_up_to ' +
+        'WHERE excluded.read_up_to > read_marker.read_up_to',
+      [conversationId, accountId, upTo.getTime()],
+    );
+  }
+
+  /** Runs a write (in the manager's transaction, if any) and returns how many rows it changed. */
+  private async run(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+    if (manager.queryRunner) {
+      return (await manager.queryRunner.query(sql, parameters, true)).affected ?? 0;
+    }
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return (await runner.query(sql, parameters, true)).affected ?? 0;
+    } finally {
+      await runner.release();
     }
   }
 

@@ -11,12 +11,13 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
 import { ConversationDetail } from '@confidant/shared/api-interfaces';
 import {
+  AppointmentsPanel,
   ConversationThread,
   Conversations,
   FORMAT_TEXT,
   LockedConversationError,
 } from '@confidant/web/conversation';
-import { AccountRoutes, CentreStore, I18n } from '@confidant/web/core';
+import { AccountRoutes, CentreStore, CHAT_SEGMENT, I18n } from '@confidant/web/core';
 import { Icon, lockIcon } from '@confidant/web/ui';
 import { INBOX_TEXT } from './inbox.text';
 
@@ -27,7 +28,7 @@ import { INBOX_TEXT } from './inbox.text';
  */
 @Component({
   selector: 'cf-client-conversation-page',
-  imports: [RouterLink, ConversationThread, Icon],
+  imports: [RouterLink, ConversationThread, AppointmentsPanel, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <article class="page">
@@ -61,6 +62,14 @@ import { INBOX_TEXT } from './inbox.text';
           <p class="notice">{{ text().closedNote }}</p>
         } @else if (detail.state === 'waiting-for-counsellor') {
           <p class="notice">{{ text().waitingNote(responseDays()) }}</p>
+        }
+        @if (!locked()) {
+          <cf-appointments-panel
+            [conversationId]="detail.id"
+            [conversationKey]="key()"
+            audience="client"
+            [roomLink]="chatLink()"
+          />
         }
         <cf-conversation-thread
           [detail]="detail"
@@ -118,6 +127,9 @@ export class ClientConversationPage implements OnInit {
   protected readonly notFound = signal(false);
   protected readonly responseDays = computed(() => this.centre()?.responseDays ?? 3);
   protected readonly phone = computed(() => this.centre()?.phone ?? null);
+  protected readonly chatLink = computed(
+    () => `/${AccountRoutes.inbox}/${encodeURIComponent(this.id())}/${CHAT_SEGMENT}`,
+  );
 
   ngOnInit(): void {
     void this.load();

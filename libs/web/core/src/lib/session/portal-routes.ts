@@ -13,6 +13,8 @@ export const AccountRoutes = {
   /** Her conversations; `nachrichten/neu` writes an enquiry, `nachrichten/:id` opens one. */
   inbox: 'nachrichten',
   newEnquiry: 'nachrichten/neu',
+  /** Her chat appointments across conversations. */
+  appointments: 'termine',
   loggedOut: 'abgemeldet',
   forgotPassword: 'passwort-vergessen',
   resetPassword: 'passwort-neu',
@@ -69,6 +71,19 @@ export const ConversationApi = {
   clientKey: (id: string) => apiPath(`conversations/${encodeURIComponent(id)}/keys/client`),
   statistics: apiPath('statistics'),
 } as const;
+
+/** The appointment endpoints of DESIGN.md section 7. */
+export const AppointmentApi = {
+  mine: apiPath('appointments'),
+  forConversation: (conversationId: string) =>
+    apiPath(`conversations/${encodeURIComponent(conversationId)}/appointments`),
+  action: (id: string, action: 'accept' | 'decline' | 'cancel' | 'open') =>
+    apiPath(`appointments/${encodeURIComponent(id)}/${action}`),
+  calendar: (id: string) => apiPath(`appointments/${encodeURIComponent(id)}/calendar.ics`),
+} as const;
+
+/** The live chat room of a conversation, below the conversation's own page. */
+export const CHAT_SEGMENT = 'chat';
 
 /** The auth and account endpoints of DESIGN.md section 7, as the browser requests them. */
 export const AuthApi = {

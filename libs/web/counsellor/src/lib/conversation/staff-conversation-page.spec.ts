@@ -8,6 +8,7 @@ import {
   CounsellorSummary,
 } from '@confidant/shared/api-interfaces';
 import {
+  AppointmentsPanel,
   ConversationThread,
   Conversations,
   LockedConversationError,
@@ -49,6 +50,19 @@ function member(id: string, name: string, overrides: Partial<CounsellorSummary> 
     publicKey: 'pk',
     ...overrides,
   } as CounsellorSummary;
+}
+
+/** Stands in for the appointments, which have their own tests: shows whether she may propose. */
+@Component({
+  selector: 'cf-appointments-panel',
+  template: `<p data-testid="appointments">{{ canManage() ? 'manage' : 'view' }}</p>`,
+})
+class AppointmentsStub {
+  readonly conversationId = input.required<string>();
+  readonly conversationKey = input<CryptoKey | null>(null);
+  readonly audience = input('staff');
+  readonly canManage = input(false);
+  readonly roomLink = input.required<string>();
 }
 
 /** Stands in for the thread, which has its own tests: shows whether she may write. */
@@ -119,8 +133,8 @@ describe('StaffConversationPage', () => {
       ],
     });
     TestBed.overrideComponent(StaffConversationPage, {
-      remove: { imports: [ConversationThread] },
-      add: { imports: [ThreadStub] },
+      remove: { imports: [ConversationThread, AppointmentsPanel] },
+      add: { imports: [ThreadStub, AppointmentsStub] },
     });
     fixture = TestBed.createComponent(StaffConversationPage);
     fixture.componentRef.setInput('id', 'c1');

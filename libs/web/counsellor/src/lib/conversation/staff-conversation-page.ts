@@ -17,12 +17,13 @@ import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { ConversationDetail, Roles } from '@confidant/shared/api-interfaces';
 import {
+  AppointmentsPanel,
   ConversationThread,
   Conversations,
   FORMAT_TEXT,
   LockedConversationError,
 } from '@confidant/web/conversation';
-import { CentreStore, I18n, SessionStore, StaffRoutes } from '@confidant/web/core';
+import { CentreStore, CHAT_SEGMENT, I18n, SessionStore, StaffRoutes } from '@confidant/web/core';
 import { Icon, lockIcon } from '@confidant/web/ui';
 import { WaitingMarker } from '../waiting/waiting-marker';
 import { KeyChangeCard } from './key-change-card';
@@ -43,6 +44,7 @@ import { STAFF_CONVERSATION_TEXT } from './staff-conversation.text';
     MatButton,
     Icon,
     ConversationThread,
+    AppointmentsPanel,
     WaitingMarker,
     KeyChangeCard,
     ManageCard,
@@ -113,6 +115,15 @@ import { STAFF_CONVERSATION_TEXT } from './staff-conversation.text';
               </button>
             </div>
           </section>
+        }
+        @if (isAssigned() && key()) {
+          <cf-appointments-panel
+            [conversationId]="detail.id"
+            [conversationKey]="key()"
+            audience="staff"
+            [canManage]="detail.state !== 'closed'"
+            [roomLink]="chatLink()"
+          />
         }
         <h2>{{ text().threadTitle }}</h2>
         <cf-conversation-thread
@@ -212,6 +223,9 @@ export class StaffConversationPage {
   );
   /** Her counsellor or a lead closes, re-shares and (lead) reassigns. */
   protected readonly canManage = computed(() => this.isAssigned() || this.isLead());
+  protected readonly chatLink = computed(
+    () => `/${StaffRoutes.conversation}/${encodeURIComponent(this.id())}/${CHAT_SEGMENT}`,
+  );
   protected readonly counsellorLine = computed(() => {
     const detail = this.detail();
     const text = this.text();

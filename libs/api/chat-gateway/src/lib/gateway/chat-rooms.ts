@@ -1,0 +1,81 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { AccountEntity } from '@confidant/api/auth';
+import { Access, ConversationAccess, MessagesService } from '@confidant/api/messaging';
+import { MessageResponse } from '@confidant/shared/api-interfaces';
+import { AppointmentEntity } from '../appointments/appointment.entity';
+import { roomState } from '../appointments/appointment-view';
+import { AppointmentsService } from '../appointments/appointments.service';
+import { ChatRefusal } from './chat-failure';
+
+/** The socket.io room of a conversation's live chat, and the one of those who wait for it. */
+export const chatRoom = (conversationId: string) => `chat:${conversationId}`;
+export const watchRoom = (conversationId: string) => `watch:${conversationId}`;
+
+/** How far back a reconnecting browser may catch up, in pages of 200 messages. */
+const CATCH_UP_PAGES = 5;
+const PAGE = 200;
+
+/** Who may be in a room and what she missed: always decided from the database. */
+@Injectable()
+export class ChatRooms {
+  constructor(
+    private readonly access: ConversationAccess,
+    private readonly appointments: AppointmentsService,
+    private readonly messages: MessagesService,
+  ) {}
+
+  /** The client or the assigned counsellor (404 for those who cannot see it, 403 for others). */
+  participant(account: AccountEntity, conversationId: string): Promise<Access> {
+    return this.access.findForWriting(account, conversationId);
+  }
+
+  /**
+   * A participant of a conversation whose room is open now, with the appointment. The
+   * counsellor's `join` may open a room that is due (`openRoom`); nobody else opens one.
+   */
+  async inOpenRoom(
+    account: AccountEntity,
+    conversationId: string,
+    now: Date,
+    openRoom = false,
+  ): Promise<{ access: Access; appointment: AppointmentEntity }> {
+    const [access, appointment] = await Promise.all([
+      this.participant(account, conversationId),
+      this.appointments.current(conversationId, now),
+    ]);
+    if (!appointment) {
+      throw new ChatRefusal('not-open', 'There is no chat appointment at this time.');
+    }
+    if (roomState(appointment, now) === 'open') {
+      return { access, appointment };
+    }
+    if (openRoom && access.isAssigned) {
+      return { access, appointment: await this.appointments.open({ appointment, access }, now) };
+    }
+    throw new ChatRefusal('not-open', 'Your counsellor has not opened the chat room yet.');
+  }
+
+  /**
+   * The messages after `after`, oldest first, for a browser that reconnects: it names the newest
+   * message it has and gets the rest. Looks back at most 1 000 messages.
+   */
+  async missedSince(conversationId: string, after: string): Promise<MessageResponse[]> {
+    const newer: MessageResponse[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < CATCH_UP_PAGES; page++) {
+      const rows = await this.messages.page(conversationId, before, PAGE);
+      const index = rows.findIndex((row) => row.id === after);
+      if (index >= 0) {
+        return [...rows.slice(index + 1), ...newer];
+      }
+      newer.unshift(...rows);
+      if (rows.length < PAGE) {
+        break;
+      }
+      before = rows[0].id;
+    }
+    throw new BadRequestException(
+      'after is not one of the latest messages of this conversation; load the conversation again',
+    );
+  }
+}

@@ -1,0 +1,112 @@
+import { inject, Injectable } from '@angular/core';
+import {
+  AppointmentResponse,
+  CHAT_NAMESPACE,
+  ChatAck,
+  ChatDelivered,
+  ChatEnded,
+  ChatEvents,
+  ChatMessage,
+  ChatPresence,
+  ChatTyping,
+} from '@confidant/shared/api-interfaces';
+import { SessionStore } from '@confidant/web/core';
+import type { Socket } from 'socket.io-client';
+
+/** How long an event waits for the server's acknowledgement. */
+const ACK_TIMEOUT_MS = 10_000;
+
+/** What the server pushes over the chat connection. */
+export interface ChatListener {
+  message?: (message: ChatMessage) => void;
+  typing?: (typing: ChatTyping) => void;
+  delivered?: (delivered: ChatDelivered) => void;
+  presence?: (presence: ChatPresence) => void;
+  ended?: (ended: ChatEnded) => void;
+  appointment?: (appointment: AppointmentResponse) => void;
+  /** The connection broke; socket.io tries again by itself. */
+  disconnected?: () => void;
+  /** The connection came back after a break: rejoin, and fetch what was missed. */
+  reconnected?: () => void;
+  /** The connection is gone for good (logged out, session ended). */
+  closed?: () => void;
+}
+
+/** An acknowledgement that never came (offline, server gone). */
+export const NO_ANSWER: ChatAck = {
+  ok: false,
+  error: 'internal',
+  message: 'The server did not answer.',
+};
+
+/**
+ * The one socket.io connection of this tab to the `/chat` namespace, opened when a page needs it.
+ * The session cookie authenticates it; the server checks every event again. It is closed when
+ * the session's keys are wiped (logout, quick exit, idle logout).
+ */
+@Injectable({ providedIn: 'root' })
+export class ChatConnection {
+  private socket: Promise<Socket> | null = null;
+  private readonly listeners = new Set<ChatListener>();
+
+  constructor() {
+    inject(SessionStore).onWipe(() => this.close());
+  }
+
+  /** Starts listening; the returned function stops. */
+  listen(listener: ChatListener): () => void {
+    this.listeners.add(listener);
+    void this.connect();
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sends an event and resolves to the server's acknowledgement (or {@link NO_ANSWER}). */
+  async emit<T extends object>(event: string, payload: object): Promise<ChatAck<T>> {
+    const socket = await this.connect();
+    try {
+      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as ChatAck<T>;
+    } catch {
+      return NO_ANSWER as ChatAck<T>;
+    }
+  }
+
+  /** Fire-and-forget (typing, delivered): a lost one does no harm. */
+  async notify(event: string, payload: object): Promise<void> {
+    (await this.connect()).emit(event, payload);
+  }
+
+  close(): void {
+    const socket = this.socket;
+    this.socket = null;
+    void socket?.then((s) => s.disconnect());
+    this.listeners.forEach((listener) => listener.closed?.());
+  }
+
+  private connect(): Promise<Socket> {
+    this.socket ??= import('socket.io-client').then(({ io }) => {
+      const socket = io(CHAT_NAMESPACE, { withCredentials: true });
+      const each = <K extends keyof ChatListener>(name: K) =>
+        [...this.listeners].map((listener) => listener[name]).filter((f) => f !== undefined);
+      socket.on(ChatEvents.message, (m: ChatMessage) => each('message').forEach((f) => f(m)));
+      socket.on(ChatEvents.typing, (t: ChatTyping) => each('typing').forEach((f) => f(t)));
+      socket.on(ChatEvents.delivered, (d: ChatDelivered) => each('delivered').forEach((f) => f(d)));
+      socket.on(ChatEvents.presence, (p: ChatPresence) => each('presence').forEach((f) => f(p)));
+      socket.on(ChatEvents.ended, (e: ChatEnded) => each('ended').forEach((f) => f(e)));
+      socket.on(ChatEvents.appointment, (a: AppointmentResponse) =>
+        each('appointment').forEach((f) => f(a)),
+      );
+      socket.io.on('reconnect', () => each('reconnected').forEach((f) => f()));
+      socket.on('disconnect', (reason) => {
+        if (reason === 'io server disconnect') {
+          // The server ended it (logout, session over): it does not come back by itself.
+          this.socket = null;
+          each('closed').forEach((f) => f());
+        } else if (reason !== 'io client disconnect') {
+          each('disconnected').forEach((f) => f());
+        }
+      });
+      return socket;
+    });
+    return this.socket;
+  }
+}
