@@ -265,7 +265,10 @@ export class ChatRoom {
 
   /** Joins (again) and adds what arrived since the newest message shown. */
   private async join(): Promise<void> {
-    const after = [...this.entries()].reverse().find((entry) => entry.state !== 'sending');
+    // The newest message the server has stored: sending or failed ones it may not know.
+    const after = [...this.entries()]
+      .reverse()
+      .find((entry) => entry.state === 'sent' || entry.state === 'delivered');
     const ack = await this.connection.emit<ChatJoined>(ChatEvents.join, {
       conversationId: this.id(),
       ...(after ? { after: after.id } : {}),
