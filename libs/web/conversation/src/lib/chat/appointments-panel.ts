@@ -119,10 +119,14 @@ export class AppointmentsPanel {
     return appointment.room === 'ended';
   }
 
-  protected cancelledBy(appointment: AppointmentResponse): string {
-    return appointment.cancelledByRole === Roles.client
-      ? this.text().cancelledBy.client
-      : this.text().cancelledBy.staff;
+  /** "Abgesagt von der Klientin: „…“", with the reason once it is decrypted. */
+  protected cancelLine(appointment: AppointmentResponse): string {
+    const by =
+      appointment.cancelledByRole === Roles.client
+        ? this.text().cancelledBy.client
+        : this.text().cancelledBy.staff;
+    const reason = this.reasons().get(appointment.id);
+    return reason ? this.text().withReason(by, reason) : by;
   }
 
   protected calendarUrl(appointment: AppointmentResponse): string {

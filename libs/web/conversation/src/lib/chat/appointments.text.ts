@@ -16,6 +16,7 @@ export interface AppointmentsText {
   decline: string;
   cancel: string;
   cancelledBy: { client: string; staff: string };
+  withReason: (by: string, reason: string) => string;
   reasonLabel: string;
   reasonHint: string;
   confirmCancel: string;
@@ -68,6 +69,7 @@ export const APPOINTMENTS_TEXT: Catalog<AppointmentsText> = {
     decline: 'Ablehnen',
     cancel: 'Absagen',
     cancelledBy: { client: 'Abgesagt von der Klientin', staff: 'Abgesagt von der Beraterin' },
+    withReason: (by, reason) => `${by}: „${reason}“`,
     reasonLabel: 'Kurzer Grund',
     reasonHint: 'Verschlüsselt wie eine Nachricht.',
     confirmCancel: 'Termin absagen',
@@ -119,6 +121,7 @@ export const APPOINTMENTS_TEXT: Catalog<AppointmentsText> = {
     decline: 'Decline',
     cancel: 'Cancel',
     cancelledBy: { client: 'Cancelled by the client', staff: 'Cancelled by the counsellor' },
+    withReason: (by, reason) => `${by}: “${reason}”`,
     reasonLabel: 'Short reason',
     reasonHint: 'Encrypted like a message.',
     confirmCancel: 'Cancel the appointment',
