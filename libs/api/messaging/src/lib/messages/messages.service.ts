@@ -144,12 +144,10 @@ export class MessagesService {
     if (!cursor) {
       throw new BadRequestException('before must be the id of a message of this conversation');
     }
-    const at = cursor.createdAt.getTime();
+    // A row value, so that the index range starts at the cursor instead of at the newest message.
     return {
-      where:
-        `conversation_id = ${this.p(0)} AND (created_at < ${this.p(1)} ` +
-        `OR (created_at = ${this.p(2)} AND id < ${this.p(3)}))`,
-      parameters: [conversationId, at, at, cursor.id],
+      where: `conversation_id = ${this.p(0)} AND (created_at, id) < (${this.p(1)}, ${this.p(2)})`,
+      parameters: [conversationId, cursor.createdAt.getTime(), cursor.id],
     };
   }
 
