@@ -79,7 +79,8 @@ export const APPOINTMENTS_TEXT: Catalog<AppointmentsText> = {
     calendarWarning:
       'Achtung: Einen Kalendereintrag können andere sehen, etwa auf einem geteilten Handy oder Computer. Der Eintrag heißt nur „Termin“ und nennt weder die Beratungsstelle noch Namen.',
     proposeTitle: 'Termin vorschlagen',
-    proposeIntro: (zone) => `Datum und Uhrzeit in ${zone}.`,
+    proposeIntro: (zone) =>
+      `Datum und Uhrzeit gelten in der Zeitzone der Beratungsstelle (${zone}).`,
     slotLegend: (index) => (index === 0 ? 'Termin' : `Alternative ${index}`),
     dateLabel: 'Datum',
     timeLabel: 'Uhrzeit',
@@ -131,7 +132,7 @@ export const APPOINTMENTS_TEXT: Catalog<AppointmentsText> = {
     calendarWarning:
       'Careful: others may see a calendar entry, for example on a shared phone or computer. The entry is only called “Appointment” and names neither the centre nor anyone.',
     proposeTitle: 'Propose a date',
-    proposeIntro: (zone) => `Date and time in ${zone}.`,
+    proposeIntro: (zone) => `Date and time are in the counselling centre’s time zone (${zone}).`,
     slotLegend: (index) => (index === 0 ? 'Date' : `Alternative ${index}`),
     dateLabel: 'Day',
     timeLabel: 'Time',

@@ -116,15 +116,6 @@ import { STAFF_CONVERSATION_TEXT } from './staff-conversation.text';
             </div>
           </section>
         }
-        @if (isAssigned() && key()) {
-          <cf-appointments-panel
-            [conversationId]="detail.id"
-            [conversationKey]="key()"
-            audience="staff"
-            [canManage]="detail.state !== 'closed'"
-            [roomLink]="chatLink()"
-          />
-        }
         <h2>{{ text().threadTitle }}</h2>
         <cf-conversation-thread
           [detail]="detail"
@@ -135,6 +126,15 @@ import { STAFF_CONVERSATION_TEXT } from './staff-conversation.text';
         />
         @if (!isAssigned() && detail.counsellorId) {
           <p class="read-only">{{ text().readOnly }}</p>
+        }
+        @if (isAssigned() && key()) {
+          <cf-appointments-panel
+            [conversationId]="detail.id"
+            [conversationKey]="key()"
+            audience="staff"
+            [canManage]="detail.state !== 'closed'"
+            [roomLink]="chatLink()"
+          />
         }
         @if (canManage()) {
           <cf-manage-card [detail]="detail" [lead]="isLead()" (changed)="afterAction($event)" />
