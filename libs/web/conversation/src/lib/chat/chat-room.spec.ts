@@ -110,7 +110,7 @@ describe('ChatRoom', () => {
 
   const joined = () => ({
     ok: true,
-    appointment: { localEnd: '2026-11-27T11:00' } as AppointmentResponse,
+    appointment: { localEnd: '2026-11-27T11:00', timeZone: 'Europe/Berlin' } as AppointmentResponse,
     present: [{ accountId: 'berg', role: 'counsellor' }],
     missed: [message('m2', 'berg', 'Sind Sie da?')],
   });
@@ -128,7 +128,7 @@ describe('ChatRoom', () => {
     expect(page.querySelector('[data-testid="presence"]')?.textContent).toContain(
       'Ihre Beraterin ist im Chatraum.',
     );
-    expect(page.textContent).toContain('Termin bis 11:00 Uhr');
+    expect(page.textContent).toContain('Termin bis 11:00 Uhr (deutsche Zeit)');
   });
 
   it('sends with Enter, confirms delivery, and acknowledges what arrives', async () => {

@@ -22,7 +22,7 @@ export interface ChatRoomText {
   endNow: string;
   keepChatting: string;
   back: string;
-  until: (time: string) => string;
+  until: (time: string, zone: string) => string;
 }
 
 export const CHAT_ROOM_TEXT: Catalog<ChatRoomText> = {
@@ -60,7 +60,7 @@ export const CHAT_ROOM_TEXT: Catalog<ChatRoomText> = {
     endNow: 'Jetzt beenden',
     keepChatting: 'Weiterschreiben',
     back: 'Zurück zur Beratung',
-    until: (time) => `Termin bis ${time} Uhr`,
+    until: (time, zone) => `Termin bis ${time} Uhr (${zone})`,
   },
   en: {
     title: 'Chat room',
@@ -99,6 +99,6 @@ export const CHAT_ROOM_TEXT: Catalog<ChatRoomText> = {
     endNow: 'End now',
     keepChatting: 'Keep writing',
     back: 'Back to the counselling',
-    until: (time) => `Appointment until ${time}`,
+    until: (time, zone) => `Appointment until ${time} (${zone})`,
   },
 };

@@ -26,6 +26,7 @@ import { conversationPath, Drafts, I18n, SessionStore } from '@confidant/web/cor
 import { Conversations, PreparedMessage } from '../conversations';
 import { MAX_MESSAGE_CHARACTERS } from '../thread/conversation-thread';
 import { Audience, THREAD_TEXT } from '../thread/thread.text';
+import { zoneName } from './appointment-format';
 import { ChatConnection } from './chat-connection';
 import { CHAT_ROOM_TEXT } from './chat-room.text';
 
@@ -99,9 +100,15 @@ export class ChatRoom {
   protected readonly otherTyping = signal(false);
   protected readonly confirmingEnd = signal(false);
   protected readonly draft = computed(() => this.drafts.text(this.draftKey()));
+  /** "Termin bis 15:30 Uhr (deutsche Zeit)": the end in the centre's time, saying so. */
   protected readonly until = computed(() => {
     const appointment = this.appointment();
-    return appointment ? appointment.localEnd.slice(11, 16) : null;
+    return appointment
+      ? this.text().until(
+          appointment.localEnd.slice(11, 16),
+          zoneName(appointment.timeZone, this.i18n.language()),
+        )
+      : null;
   });
   private readonly draftKey = computed(() => `chat:${this.id()}`);
   private key: CryptoKey | null = null;
