@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConversationEntity, MessagingModule } from '@confidant/api/messaging';
+import { MessagingModule } from '@confidant/api/messaging';
 import { AppointmentEntity } from './appointments/appointment.entity';
 import { AppointmentEvents } from './appointments/appointment-events';
-import { AppointmentNoticeService } from './appointments/appointment-notice.service';
 import {
   AppointmentsController,
   ConversationAppointmentsController,
@@ -12,9 +11,9 @@ import { AppointmentsService } from './appointments/appointments.service';
 import { assertTimeZone } from './appointments/centre-time';
 import { CHAT_SETTINGS, ChatSettings, DEFAULT_CHAT_SETTINGS } from './chat-settings';
 import { ChatGateway } from './gateway/chat.gateway';
+import { ChatMessages } from './gateway/chat-messages';
 import { ChatRooms } from './gateway/chat-rooms';
 import { ChatSessions } from './gateway/chat-sessions';
-import { GroupCommit } from './gateway/group-commit';
 
 /**
  * Chat appointments and the live chat room (socket.io namespace `/chat`). Needs the global auth,
@@ -22,17 +21,16 @@ import { GroupCommit } from './gateway/group-commit';
  * `ChatModule` uses the defaults; `ChatModule.withSettings()` changes the time zone or limits.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AppointmentEntity, ConversationEntity]), MessagingModule],
+  imports: [TypeOrmModule.forFeature([AppointmentEntity]), MessagingModule],
   controllers: [ConversationAppointmentsController, AppointmentsController],
   providers: [
     { provide: CHAT_SETTINGS, useValue: DEFAULT_CHAT_SETTINGS },
     AppointmentEvents,
-    AppointmentNoticeService,
     AppointmentsService,
     ChatGateway,
+    ChatMessages,
     ChatRooms,
     ChatSessions,
-    GroupCommit,
   ],
   exports: [AppointmentsService],
 })

@@ -1,5 +1,6 @@
 import { AccountEntity, AccountService } from '@confidant/api/auth';
 import { readOutbox } from '@confidant/api/mail/testing';
+import { encryptMessage } from '@confidant/shared/crypto';
 import { makeIdentity } from '@confidant/api/auth/testing';
 import {
   decryptMessage,
@@ -16,8 +17,9 @@ import { Repository } from 'typeorm';
 import { MessagingWorld, Person } from '../testing';
 import { ConversationEntity } from './conversations/conversation.entity';
 import { ConversationAccess } from './conversations/conversation-access';
+import { ConversationEvents, CounsellorChanged } from './conversations/conversation-events';
 import { MessageEntity } from './messages/message.entity';
-import { MessagesService } from './messages/messages.service';
+import { MessagesService, NewPost } from './messages/messages.service';
 
 describe('MessagingModule', () => {
   let world: MessagingWorld;
@@ -197,6 +199,9 @@ describe('MessagingModule', () => {
       const second = await world.counsellor();
       await first.http.post(`/conversations/${enquiry.conversationId}/assign`).send({}).expect(200);
 
+      const changes: CounsellorChanged[] = [];
+      world.app.get(ConversationEvents).onCounsellorChanged((change) => changes.push(change));
+
       await first.http
         .post(`/conversations/${enquiry.conversationId}/assign`)
         .send({ counsellorId: second.id })
@@ -205,6 +210,11 @@ describe('MessagingModule', () => {
         .post(`/conversations/${enquiry.conversationId}/assign`)
         .send({ counsellorId: second.id })
         .expect(200);
+
+      // The chat takes the first one out of the conversation's room when it learns this.
+      expect(changes).toEqual([
+        { conversationId: enquiry.conversationId, previous: first.id, next: second.id },
+      ]);
 
       await first.http.get(`/conversations/${enquiry.conversationId}`).expect(404);
       const key = await world.conversationKey(client, enquiry.conversationId);
@@ -432,6 +442,137 @@ describe('MessagingModule', () => {
       expect(await send(61_000)).toBe(61_000);
       expect(await send(90_000)).toBe(61_000);
       expect(await send(125_000)).toBe(125_000);
+    });
+
+    describe('stored together (postMany, the chat)', () => {
+      /** A message as `post` takes it, written by the person's browser at `at`. */
+      async function outgoing(person: Person, conversationId: string, text: string, at: Date) {
+        const author = (await world.app.get(AccountService).findById(person.id)) as AccountEntity;
+        const key = await world.conversationKey(person, conversationId);
+        const id = randomUUID();
+        const envelope = await encryptMessage(
+          key,
+          { conversationId, messageId: id, senderId: person.id },
+          { text },
+        );
+        const access = await world.app
+          .get(ConversationAccess)
+          .findForWriting(author, conversationId);
+        return { access, author, dto: { id, envelope }, kind: 'chat', now: at } satisfies NewPost;
+      }
+
+      it('end as they would one by one: thread, waiting time, read markers, first answer', async () => {
+        const client = await world.client();
+        const other = await world.client();
+        const enquiry = await openEnquiry(client, 'Erste Frage');
+        const second = await openEnquiry(other, 'Andere Frage');
+        const counsellor = await world.counsellor();
+        await counsellor.http
+          .post(`/conversations/${enquiry.conversationId}/assign`)
+          .send({})
+          .expect(200);
+        const before = await conversationRows().findOneByOrFail({ id: second.conversationId });
+        const t = Date.now();
+        const posts = [
+          await outgoing(counsellor, enquiry.conversationId, 'Antwort', new Date(t + 1000)),
+          await outgoing(client, enquiry.conversationId, 'Nachfrage', new Date(t + 2000)),
+          await outgoing(other, second.conversationId, 'Noch etwas', new Date(t + 3000)),
+        ];
+
+        const results = await world.app.get(MessagesService).postMany(posts);
+
+        expect(results.map((result) => result.status)).toEqual([
+          'fulfilled',
+          'fulfilled',
+          'fulfilled',
+        ]);
+        const page = await client.http
+          .get(`/conversations/${enquiry.conversationId}/messages`)
+          .expect(200);
+        expect(page.body.slice(1)).toEqual(
+          results
+            .slice(0, 2)
+            .map((result) => result.status === 'fulfilled' && result.value.message),
+        );
+        expect(
+          results.every((result) => result.status === 'fulfilled' && result.value.created),
+        ).toBe(true);
+        const key = await world.conversationKey(client, enquiry.conversationId);
+        expect(await world.read(client, enquiry.conversationId, key)).toEqual([
+          'Erste Frage',
+          'Antwort',
+          'Nachfrage',
+        ]);
+        // Answered, then she asked again: she waits since her new message.
+        expect(
+          await conversationRows().findOneByOrFail({ id: enquiry.conversationId }),
+        ).toMatchObject({
+          lastMessageAt: new Date(t + 2000),
+          clientWaitingSince: new Date(t + 2000),
+          firstAnswerAt: new Date(t + 1000),
+        });
+        // Still waiting since her enquiry, which nobody has answered.
+        expect(
+          await conversationRows().findOneByOrFail({ id: second.conversationId }),
+        ).toMatchObject({
+          lastMessageAt: new Date(t + 3000),
+          clientWaitingSince: before.clientWaitingSince,
+          firstAnswerAt: null,
+        });
+        // Her own message counts as read for her, the answer before it too; he has one unread.
+        const own = await client.http.get('/conversations').expect(200);
+        expect(own.body[0]).toMatchObject({ unread: 0, state: 'waiting-for-counsellor' });
+        const staff = await counsellor.http.get('/conversations').expect(200);
+        expect(staff.body[0]).toMatchObject({ id: enquiry.conversationId, unread: 1 });
+        const stats = await world.leadPerson.http.get('/statistics').expect(200);
+        expect(stats.body.months[0]).toMatchObject({ enquiries: 2, answered: 1 });
+      });
+
+      it('keep each failure to its own message: a retry, a taken id, one too large', async () => {
+        const client = await world.client();
+        const enquiry = await openEnquiry(client);
+        const counsellor = await world.counsellor();
+        await counsellor.http
+          .post(`/conversations/${enquiry.conversationId}/assign`)
+          .send({})
+          .expect(200);
+        const messages = world.app.get(MessagesService);
+        const now = new Date();
+        const sent = await outgoing(client, enquiry.conversationId, 'Schon da', now);
+        const stored = await messages.post(sent.access, sent.author, sent.dto, 'chat', now);
+        const taken = await outgoing(counsellor, enquiry.conversationId, 'Gleiche Id', now);
+        taken.dto.id = sent.dto.id;
+        const large = await outgoing(client, enquiry.conversationId, 'x'.repeat(70 * 1024), now);
+        const later = (ms: number) => new Date(now.getTime() + ms);
+        const fresh = await outgoing(client, enquiry.conversationId, 'Neu', later(1));
+        const twice = await outgoing(client, enquiry.conversationId, 'Zweimal', later(2));
+
+        const results = await messages.postMany([sent, taken, large, fresh, twice, twice]);
+
+        expect(
+          results.map((result) => result.status === 'fulfilled' && result.value.created),
+        ).toEqual([false, false, false, true, true, false]);
+        expect(results[0]).toEqual({
+          status: 'fulfilled',
+          value: { message: stored.message, created: false },
+        });
+        expect(results[1]).toMatchObject({ status: 'rejected', reason: { status: 409 } });
+        expect(results[2]).toMatchObject({ status: 'rejected', reason: { status: 413 } });
+        // Distinct ids, one of them stored before: they cannot go in together, so one by one.
+        const last = await outgoing(client, enquiry.conversationId, 'Zuletzt', later(3));
+        const again = await messages.postMany([fresh, last]);
+        expect(
+          again.map((result) => result.status === 'fulfilled' && result.value.created),
+        ).toEqual([false, true]);
+        const key = await world.conversationKey(client, enquiry.conversationId);
+        expect(await world.read(client, enquiry.conversationId, key)).toEqual([
+          'Ich brauche Hilfe.',
+          'Schon da',
+          'Neu',
+          'Zweimal',
+          'Zuletzt',
+        ]);
+      });
     });
 
     it('mark read; unread counts only what others wrote after', async () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConversationAccess } from './conversations/conversation-access';
+import { ConversationEvents } from './conversations/conversation-events';
 import { ConversationEntity } from './conversations/conversation.entity';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ConversationsService } from './conversations/conversations.service';
@@ -28,11 +29,18 @@ import { StatisticsService } from './statistics/statistics.service';
   controllers: [ConversationsController, StatisticsController],
   providers: [
     ConversationAccess,
+    ConversationEvents,
     ConversationsService,
     MessagesService,
     ReplyNoticeService,
     StatisticsService,
   ],
-  exports: [ConversationAccess, ConversationsService, MessagesService],
+  exports: [
+    ConversationAccess,
+    ConversationEvents,
+    ConversationsService,
+    MessagesService,
+    ReplyNoticeService,
+  ],
 })
 export class MessagingModule {}

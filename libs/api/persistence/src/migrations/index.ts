@@ -4,6 +4,7 @@ import { Invitations1764208800000 } from './1764208800000-invitations';
 import { Messaging1764212400000 } from './1764212400000-messaging';
 import { Retention1764216000000 } from './1764216000000-retention';
 import { Appointments1764219600000 } from './1764219600000-appointments';
+import { ConversationAnswered1764223200000 } from './1764223200000-conversation-answered';
 
 /** Every migration in the order it runs. A schema change adds a file here; committed files never change. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Messaging1764212400000,
   Retention1764216000000,
   Appointments1764219600000,
+  ConversationAnswered1764223200000,
 ];

@@ -147,6 +147,61 @@ describe('RetentionService', () => {
     expect((await retention.sweep(now)).erased).toBe(0);
   });
 
+  it('erases batch by batch and makes it unrecoverable once, after the last batch', async () => {
+    const clients = [await world.client(), await world.client(), await world.client()];
+    for (const client of clients) {
+      await enquiry(client);
+      await activeAt(client, new Date('2025-01-01T00:00:00Z'));
+    }
+    const erasure = world.app.get(AccountErasure);
+    const erase = jest.spyOn(erasure, 'erase');
+    const compact = jest.spyOn(erasure, 'compact');
+
+    expect(await retention.sweep(new Date('2026-01-01T00:00:00Z'), 2)).toEqual({
+      ran: true,
+      erased: 3,
+      batches: 2,
+    });
+
+    expect(erase.mock.calls.map(([ids, options]) => [ids.length, options])).toEqual([
+      [2, { compact: false }],
+      [1, { compact: false }],
+    ]);
+    expect(compact).toHaveBeenCalledTimes(1);
+    expect(compact.mock.invocationCallOrder[0]).toBeGreaterThan(
+      Math.max(...erase.mock.invocationCallOrder),
+    );
+    expect(await messages().count()).toBe(0);
+    jest.restoreAllMocks();
+  });
+
+  it('finds the same due accounts whatever the window it reads the accounts in', async () => {
+    const now = new Date('2026-07-01T00:00:00Z');
+    const due = [];
+    // The second is due on 2 July: within the few days' slack of the query, but not yet due.
+    for (const [index, active] of ['2025-06-01', '2026-01-02', '2025-11-15'].entries()) {
+      const client = await world.client();
+      await activeAt(client, new Date(`${active}T00:00:00Z`));
+      if (index !== 1) {
+        due.push(client.id);
+      }
+    }
+    // Inactive for long, but her counselling ended only last month: kept.
+    const counselled = await world.client();
+    const conversationId = await enquiry(counselled);
+    await activeAt(counselled, new Date('2025-01-01T00:00:00Z'));
+    await conversations().update({ id: conversationId }, { closedAt: new Date('2026-06-01') });
+    await activeAt(await world.counsellor(), new Date('2020-01-01T00:00:00Z'));
+
+    const found = [];
+    for (const window of [1, 2, 3, 1000]) {
+      found.push(await retention.dueAccounts(now, 6, window));
+    }
+
+    // Oldest first: the one inactive since June 2025, then the one since November.
+    expect(found).toEqual([due, due, due, due]);
+  });
+
   it('leaves whole accounts when a sweep is interrupted midway', async () => {
     const clients = [await world.client(), await world.client(), await world.client()];
     const conversationIds = [];
@@ -157,14 +212,18 @@ describe('RetentionService', () => {
     const erasure = world.app.get(AccountErasure);
     const real = erasure.erase.bind(erasure);
     let calls = 0;
-    jest.spyOn(erasure, 'erase').mockImplementation(async (ids) => {
+    jest.spyOn(erasure, 'erase').mockImplementation(async (ids, options) => {
       if (++calls === 2) {
         throw new Error('power cut');
       }
-      return real(ids);
+      return real(ids, options);
     });
+    const compact = jest.spyOn(erasure, 'compact');
 
     await expect(retention.sweep(new Date('2026-01-01T00:00:00Z'), 2)).rejects.toThrow('power cut');
+
+    // What the first batch erased is made unrecoverable all the same.
+    expect(compact).toHaveBeenCalledTimes(1);
 
     const remaining = [];
     for (const [index, client] of clients.entries()) {

@@ -13,6 +13,7 @@ import {
 import { MailService } from '@confidant/api/mail';
 import { ConversationEntity, ConversationsService } from '@confidant/api/messaging';
 import { Roles } from '@confidant/shared/api-interfaces';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { JobLease } from './job-lease';
 import { addMonths, retentionBasis, WARNING_BEFORE_MS } from './retention-dates';
@@ -20,9 +21,19 @@ import { addMonths, retentionBasis, WARNING_BEFORE_MS } from './retention-dates'
 export const SWEEP_LEASE = 'retention-sweep';
 /** Longer than any sweep takes; a crashed instance's lease runs out after it. */
 export const SWEEP_LEASE_MS = 30 * 60_000;
-/** Small batches keep each transaction short, so the portal keeps answering during a sweep. */
-export const SWEEP_BATCH = 50;
-export const SWEEP_PAUSE_MS = 10;
+/**
+ * Accounts per erasure transaction. Each account is some 30 pages of the database file to change,
+ * and every request waits while a transaction holds the one connection: ten keep a transaction
+ * to a few milliseconds, so the portal keeps answering during a sweep.
+ */
+export const SWEEP_BATCH = 10;
+/**
+ * The pause after each batch, in which the requests that waited for the connection run: long enough
+ * for one with a few statements in a row (session, then its queries) to finish, not just one step.
+ */
+export const SWEEP_PAUSE_MS = 2;
+/** Accounts looked at per candidate query: each query reads a bounded part of the table. */
+export const CANDIDATE_WINDOW = 1000;
 
 export interface SweepResult {
   /** False when another instance held the lease and this one did nothing. */
@@ -78,7 +89,9 @@ export class RetentionService implements OnModuleInit {
   /**
    * Erases every due account, in batches that are each one transaction, so that an interrupted
    * sweep leaves whole accounts or none. Runs only while this instance holds the lease, so two
-   * instances never erase at once; running it again changes nothing more (idempotent).
+   * instances never erase at once; running it again changes nothing more (idempotent). Between
+   * batches it pauses briefly, so that the requests waiting for the connection get it; the erased
+   * data is made unrecoverable once, after the last batch (AccountErasure.compact).
    */
   async sweep(now: Date, batchSize = SWEEP_BATCH): Promise<SweepResult> {
     if (!(await this.lease.acquire(SWEEP_LEASE, SWEEP_LEASE_MS, now))) {
@@ -91,14 +104,18 @@ export class RetentionService implements OnModuleInit {
       const { retentionMonths } = await this.centre.getCentre();
       // The due list is found once: accounts that fall due during the sweep go in the next one.
       const due = await this.dueAccounts(now, retentionMonths);
-      for (let start = 0; start < due.length; start += batchSize) {
-        erased += await this.erasure.erase(due.slice(start, start + batchSize), { compact: false });
-        batches++;
-        // Let the requests that waited for the connection through before the next batch.
-        await new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
-      }
-      if (batches > 0) {
-        await this.erasure.compact();
+      try {
+        for (let start = 0; start < due.length; start += batchSize) {
+          const batch = due.slice(start, start + batchSize);
+          erased += await this.erasure.erase(batch, { compact: false });
+          batches++;
+          await sleep(SWEEP_PAUSE_MS);
+        }
+      } finally {
+        if (due.length > 0) {
+          // Also after a failed batch: the batches before it are erased and must not be readable.
+          await this.erasure.compact();
+        }
       }
     } finally {
       await this.lease.release(SWEEP_LEASE);
@@ -144,9 +161,13 @@ export class RetentionService implements OnModuleInit {
     return sent;
   }
 
-  /** Ids of client accounts whose deletion date has come. */
-  async dueAccounts(now: Date, retentionMonths: number): Promise<string[]> {
-    const candidates = await this.candidates(now, retentionMonths, false);
+  /** Ids of client accounts whose deletion date has come, oldest first. */
+  async dueAccounts(
+    now: Date,
+    retentionMonths: number,
+    window = CANDIDATE_WINDOW,
+  ): Promise<string[]> {
+    const candidates = await this.candidates(now, retentionMonths, false, window);
     return candidates
       .filter((candidate) => addMonths(candidate.basis, retentionMonths).getTime() <= now.getTime())
       .map((candidate) => candidate.id);
@@ -154,37 +175,77 @@ export class RetentionService implements OnModuleInit {
 
   /**
    * Client accounts whose basis lies before `until` minus the retention period (plus a few days,
-   * since calendar months differ in length; callers check the exact date). One set-based query
-   * over accounts and conversations, because checking 20 000 accounts one by one would not do.
+   * since calendar months differ in length; callers check the exact date), oldest basis first.
+   * The basis is at most the cutoff exactly when her last activity is and none of her conversations
+   * closed after it. The accounts are read in windows of `window` by id: each window is one query
+   * over a bounded part of the account table that looks at conversations only through their client
+   * index, and the event loop gets a turn between windows. A single query over every account and
+   * conversation held the one connection for as long as it took, which grew with the portal.
    */
   private async candidates(
     until: Date,
     retentionMonths: number,
     withEmailOnly: boolean,
+    window = CANDIDATE_WINDOW,
   ): Promise<Candidate[]> {
     const cutoff = addMonths(until, -retentionMonths).getTime() + 4 * 86_400_000;
-    const closings = this.dataSource
-      .createQueryBuilder()
-      .select('c.client_id', 'client_id')
-      .addSelect('MAX(c.closed_at)', 'closed')
-      .from(ConversationEntity, 'c')
-      .groupBy('c.client_id');
-    const basis =
-      'CASE WHEN cl.closed IS NOT NULL AND cl.closed > a.last_activity_at THEN cl.closed ELSE a.last_activity_at END';
-    const query = this.dataSource
-      .createQueryBuilder()
-      .select('a.id', 'id')
-      .addSelect(basis, 'basis')
-      .from(AccountEntity, 'a')
-      .leftJoin(`(${closings.getQuery()})`, 'cl', 'cl.client_id = a.id')
-      .where('a.role = :role', { role: Roles.client })
-      .andWhere(`${basis} <= :cutoff`, { cutoff })
-      .orderBy('basis', 'ASC');
-    if (withEmailOnly) {
-      query.andWhere('a.email_ciphertext IS NOT NULL');
+    const found: Candidate[] = [];
+    let after = '';
+    for (;;) {
+      // The last id of this window, read from the primary key index alone; none: the last window.
+      const last = await this.dataSource
+        .createQueryBuilder()
+        .select('a.id', 'id')
+        .from(AccountEntity, 'a')
+        .where('a.id > :after', { after })
+        .orderBy('a.id', 'ASC')
+        .limit(1)
+        .offset(window - 1)
+        .getRawOne<{ id: string }>();
+      const query = this.dataSource
+        .createQueryBuilder()
+        .select('a.id', 'id')
+        .addSelect('a.last_activity_at', 'lastActivity')
+        .addSelect(
+          (closing) =>
+            closing
+              .select('MAX(c.closed_at)')
+              .from(ConversationEntity, 'c')
+              .where('c.client_id = a.id'),
+          'closed',
+        )
+        .from(AccountEntity, 'a')
+        .where('a.id > :after', { after })
+        .andWhere('a.role = :role', { role: Roles.client })
+        .andWhere('a.last_activity_at <= :cutoff', { cutoff })
+        .andWhere(
+          'NOT EXISTS (SELECT 1 FROM conversation l WHERE l.client_id = a.id AND l.closed_at > :cutoff)',
+        );
+      if (last) {
+        query.andWhere('a.id <= :last', { last: last.id });
+      }
+      if (withEmailOnly) {
+        query.andWhere('a.email_ciphertext IS NOT NULL');
+      }
+      const rows = await query.getRawMany<{
+        id: string;
+        lastActivity: string | number;
+        closed: string | number | null;
+      }>();
+      for (const row of rows) {
+        const closed = row.closed === null ? null : new Date(Number(row.closed));
+        found.push({
+          id: row.id,
+          basis: retentionBasis(new Date(Number(row.lastActivity)), closed),
+        });
+      }
+      if (!last) {
+        break;
+      }
+      after = last.id;
+      await nextTurn();
     }
-    const rows = await query.getRawMany<{ id: string; basis: string | number }>();
-    return rows.map((row) => ({ id: row.id, basis: new Date(Number(row.basis)) }));
+    return found.sort((a, b) => a.basis.getTime() - b.basis.getTime());
   }
 }
 

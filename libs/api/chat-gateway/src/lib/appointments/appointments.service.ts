@@ -8,7 +8,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AccountEntity } from '@confidant/api/auth';
-import { Access, ConversationAccess, ConversationEntity } from '@confidant/api/messaging';
+import {
+  Access,
+  ConversationAccess,
+  ConversationEntity,
+  ReplyNoticeService,
+} from '@confidant/api/messaging';
 import {
   AesEnvelopeDto,
   AppointmentResponse,
@@ -21,7 +26,6 @@ import { DataSource, In, Repository } from 'typeorm';
 import { CHAT_SETTINGS, ChatSettings } from '../chat-settings';
 import { AppointmentEntity } from './appointment.entity';
 import { AppointmentChange, AppointmentEvents } from './appointment-events';
-import { AppointmentNoticeService } from './appointment-notice.service';
 import {
   APPOINTMENT_COLUMNS,
   AppointmentRow,
@@ -60,7 +64,7 @@ export class AppointmentsService {
     private readonly appointments: Repository<AppointmentEntity>,
     private readonly access: ConversationAccess,
     private readonly events: AppointmentEvents,
-    private readonly notices: AppointmentNoticeService,
+    private readonly notices: ReplyNoticeService,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
   ) {}
 
@@ -323,21 +327,54 @@ export class AppointmentsService {
    * counsellor to open) within ten minutes of its start; the earliest if several.
    */
   async current(conversationId: string, now = new Date()): Promise<AppointmentEntity | null> {
-    // Hand-written: every chat event asks this (the query builder would cost more than the query).
+    return usableNow(await this.candidates([conversationId], now), now);
+  }
+
+  /**
+   * {@link current} in two steps, for the chat's messages of one moment: the appointments of the
+   * conversations are read at once (one query on SQLite), up to `latest`, the latest of their
+   * times; the function this resolves with answers `current` for each conversation at its time.
+   */
+  async loadCurrent(
+    conversationIds: string[],
+    latest: Date,
+  ): Promise<(conversationId: string, now: Date) => AppointmentEntity | null> {
+    const candidates = await this.candidates([...new Set(conversationIds)], latest);
+    return (conversationId, now) =>
+      usableNow(
+        candidates.filter((row) => row.conversationId === conversationId),
+        now,
+      );
+  }
+
+  /**
+   * The accepted, unended appointments of the conversations that start by ten minutes after
+   * `now`, earliest first. Hand-written: every chat event asks this (the query builder would
+   * cost more than the query); on SQLite the ids go in as one JSON array, one statement for all.
+   */
+  private async candidates(conversationIds: string[], now: Date): Promise<AppointmentEntity[]> {
+    const opensBy = now.getTime() + ROOM_OPENS_MINUTES_BEFORE * 60_000;
     const p = (index: number) => this.dataSource.driver.createParameter(`p${index}`, index);
-    const rows: AppointmentRow[] = await this.dataSource.query(
-      `SELECT ${APPOINTMENT_COLUMNS} FROM appointment WHERE conversation_id = ${p(0)} ` +
-        `AND status = 'accepted' AND ended_at IS NULL AND starts_at <= ${p(1)} ` +
-        'ORDER BY starts_at, id',
-      [conversationId, now.getTime() + ROOM_OPENS_MINUTES_BEFORE * 60_000],
-    );
-    const candidates = rows.map(fromRow);
-    return (
-      candidates.find((row) => {
-        const state = roomState(row, now);
-        return state === 'open' || state === 'openable';
-      }) ?? null
-    );
+    const where = `AND status = 'accepted' AND ended_at IS NULL AND starts_at <= ${p(1)} `;
+    if (conversationIds.length > 1 && this.dataSource.options.type === 'sqlite') {
+      const rows: AppointmentRow[] = await this.dataSource.query(
+        `SELECT ${APPOINTMENT_COLUMNS} FROM appointment ` +
+          `WHERE conversation_id IN (SELECT value FROM json_each(${p(0)})) ${where}` +
+          'ORDER BY starts_at, id',
+        [JSON.stringify(conversationIds), opensBy],
+      );
+      return rows.map(fromRow);
+    }
+    const found: AppointmentEntity[] = [];
+    for (const conversationId of conversationIds) {
+      const rows: AppointmentRow[] = await this.dataSource.query(
+        `SELECT ${APPOINTMENT_COLUMNS} FROM appointment WHERE conversation_id = ${p(0)} ${where}` +
+          'ORDER BY starts_at, id',
+        [conversationId, opensBy],
+      );
+      found.push(...rows.map(fromRow));
+    }
+    return found;
   }
 
   /** A calendar file only for an accepted date, for the two who meet. */
@@ -392,4 +429,15 @@ export class AppointmentsService {
   ): void {
     rows.forEach((row) => this.announceOne(row, changes, change));
   }
+}
+
+/** The earliest of a conversation's accepted, unended appointments whose room may be used now. */
+function usableNow(candidates: AppointmentEntity[], now: Date): AppointmentEntity | null {
+  const opensBy = now.getTime() + ROOM_OPENS_MINUTES_BEFORE * 60_000;
+  return (
+    candidates.find((row) => {
+      const state = roomState(row, now);
+      return row.startsAt.getTime() <= opensBy && (state === 'open' || state === 'openable');
+    }) ?? null
+  );
 }

@@ -11,6 +11,12 @@ import { ChatRefusal } from './chat-failure';
 export const chatRoom = (conversationId: string) => `chat:${conversationId}`;
 export const watchRoom = (conversationId: string) => `watch:${conversationId}`;
 
+/** A participant's access to a conversation whose room is open, with its appointment. */
+export interface OpenRoom {
+  access: Access;
+  appointment: AppointmentEntity;
+}
+
 /** How far back a reconnecting browser may catch up, in pages of 200 messages. */
 const CATCH_UP_PAGES = 5;
 const PAGE = 200;
@@ -38,21 +44,33 @@ export class ChatRooms {
     conversationId: string,
     now: Date,
     openRoom = false,
-  ): Promise<{ access: Access; appointment: AppointmentEntity }> {
+  ): Promise<OpenRoom> {
     const [access, appointment] = await Promise.all([
       this.participant(account, conversationId),
       this.appointments.current(conversationId, now),
     ]);
-    if (!appointment) {
-      throw new ChatRefusal('not-open', 'There is no chat appointment at this time.');
-    }
-    if (roomState(appointment, now) === 'open') {
-      return { access, appointment };
-    }
-    if (openRoom && access.isAssigned) {
+    if (openRoom && access.isAssigned && appointment && roomState(appointment, now) !== 'open') {
       return { access, appointment: await this.appointments.open({ appointment, access }, now) };
     }
-    throw new ChatRefusal('not-open', 'Your counsellor has not opened the chat room yet.');
+    return openNow(access, appointment, now);
+  }
+
+  /**
+   * {@link inOpenRoom} (without opening) in two steps, for the messages of one moment: the
+   * conversations and their appointments are read at once (two queries for all), up to `latest`,
+   * the latest of the messages' times; the function this resolves with decides for each message
+   * (throwing the same refusals).
+   */
+  async loadOpenRooms(
+    conversationIds: string[],
+    latest: Date,
+  ): Promise<(account: AccountEntity, conversationId: string, now: Date) => OpenRoom> {
+    const [access, current] = await Promise.all([
+      this.access.loadForWriting(conversationIds),
+      this.appointments.loadCurrent(conversationIds, latest),
+    ]);
+    return (account, conversationId, now) =>
+      openNow(access(account, conversationId), current(conversationId, now), now);
   }
 
   /**
@@ -78,4 +96,15 @@ export class ChatRooms {
       'after is not one of the latest messages of this conversation; load the conversation again',
     );
   }
+}
+
+/** The room of the appointment, if it is open now; otherwise the refusal. */
+function openNow(access: Access, appointment: AppointmentEntity | null, now: Date): OpenRoom {
+  if (!appointment) {
+    throw new ChatRefusal('not-open', 'There is no chat appointment at this time.');
+  }
+  if (roomState(appointment, now) !== 'open') {
+    throw new ChatRefusal('not-open', 'Your counsellor has not opened the chat room yet.');
+  }
+  return { access, appointment };
 }

@@ -41,6 +41,8 @@ interface SocketState {
   bucket: EventBucket;
   queue: Promise<unknown>;
   expiresAt: number;
+  /** The session's last-seen time the expiry was computed from. */
+  seenAt: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -95,6 +97,7 @@ export class ChatSessions implements OnModuleDestroy {
       bucket: new EventBucket(this.settings.eventsPerSecond, this.settings.eventBurst),
       queue: Promise.resolve(),
       expiresAt: 0,
+      seenAt: 0,
     };
     this.states.set(socket.id, state);
     this.schedule(state, auth);
@@ -180,6 +183,12 @@ export class ChatSessions implements OnModuleDestroy {
 
   /** Expiry: at the idle or absolute end of the session, whichever comes first. */
   private schedule(state: SocketState, auth: AuthContext): void {
+    // The idle end moves only when the session's last-seen time does (once a minute at most).
+    const seenAt = auth.session.lastSeenAt.getTime();
+    if (seenAt === state.seenAt && state.timer) {
+      return;
+    }
+    state.seenAt = seenAt;
     const times = this.sessions.times(auth.session);
     const expiresAt = Math.min(
       Date.parse(times.idleExpiresAt),

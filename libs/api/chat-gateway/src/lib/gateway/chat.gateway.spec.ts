@@ -54,8 +54,9 @@ class FakeNamespace {
   readonly sockets: FakeSocket[] = [];
   readonly sent: Sent[] = [];
 
-  in(room: string) {
-    const members = () => this.sockets.filter((socket) => socket.rooms.has(room));
+  in(rooms: string | string[]) {
+    const members = () =>
+      this.sockets.filter((socket) => [rooms].flat().some((room) => socket.rooms.has(room)));
     return {
       fetchSockets: async () => members(),
       socketsLeave: (leaving: string) =>
@@ -198,8 +199,8 @@ describe('ChatGateway handlers', () => {
 
     // The first one takes longest to store; it must still go out first.
     const messages = world.app.get(MessagesService);
-    const store = messages.post.bind(messages);
-    const post = jest.spyOn(messages, 'post').mockImplementationOnce(async (...args) => {
+    const store = messages.postMany.bind(messages);
+    const post = jest.spyOn(messages, 'postMany').mockImplementationOnce(async (...args) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       return store(...args);
     });
@@ -226,13 +227,45 @@ describe('ChatGateway handlers', () => {
       ok: false,
       error: 'not-open',
     });
+    const room = { conversationId: pair.conversationId };
+    expect(await gateway.typing(client.asSocket, room)).toMatchObject({ error: 'not-open' });
+    expect(await gateway.delivered(client.asSocket, { ...room, id: outgoing.id })).toMatchObject({
+      error: 'not-open',
+    });
+    expect(client.sent).toEqual([]);
+  });
+
+  it('passes typing and delivery notes of the room on to the others, checked like messages', async () => {
+    const pair = await world.pair();
+    const { client, counsellor, room } = await roomOf(pair);
+    const stranger = await world.pair();
+    const outsider = await connected(stranger.client);
+    outsider.rooms.add(`chat:${pair.conversationId}`); // as if she had slipped into the room
+
+    const [typing, delivered, foreign] = await Promise.all([
+      gateway.typing(client.asSocket, room),
+      gateway.delivered(counsellor.asSocket, { ...room, id: randomUUID() }),
+      gateway.typing(outsider.asSocket, room),
+    ]);
+
+    expect([typing, delivered]).toEqual([{ ok: true }, { ok: true }]);
+    expect(foreign).toMatchObject({ ok: false, error: 'not-found' });
+    expect(client.sent).toEqual([
+      {
+        room: `chat:${pair.conversationId}`,
+        event: 'typing',
+        payload: { conversationId: pair.conversationId, accountId: pair.client.id, role: 'client' },
+      },
+    ]);
+    expect(counsellor.sent.map((sent) => sent.event)).toEqual(['delivered']);
+    expect(outsider.sent).toEqual([]);
   });
 
   it('answers a failure inside with "internal", without details, and goes on', async () => {
     const pair = await world.pair();
     const { client } = await roomOf(pair);
     const post = jest
-      .spyOn(world.app.get(MessagesService), 'post')
+      .spyOn(world.app.get(MessagesService), 'postMany')
       .mockRejectedValueOnce(new Error('SQLITE_IOERR: disk I/O error at /var/data'));
 
     const failed = await gateway.message(
@@ -302,6 +335,37 @@ describe('ChatGateway handlers', () => {
       payload: { appointmentId: appointment.id, reason: 'cancelled' },
     });
     expect(client.rooms.has(`chat:${pair.conversationId}`)).toBe(false);
+  });
+
+  it('takes a counsellor whom a lead replaced out of the room and the waiting room at once', async () => {
+    const pair = await world.pair();
+    const { client, counsellor, room } = await roomOf(pair);
+    expect(await gateway.watch(counsellor.asSocket, room)).toMatchObject({ ok: true });
+    const successor = await world.messaging.counsellor();
+
+    await world.messaging.leadPerson.http
+      .post(`/conversations/${pair.conversationId}/assign`)
+      .send({ counsellorId: successor.id })
+      .expect(200);
+    for (let i = 0; i < 20 && counsellor.rooms.size > 0; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+
+    expect([...counsellor.rooms]).toEqual([]);
+    expect(client.rooms.has(`chat:${pair.conversationId}`)).toBe(true);
+    expect(namespace.sent.at(-1)).toEqual({
+      room: `chat:${pair.conversationId}`,
+      event: 'presence',
+      payload: {
+        conversationId: pair.conversationId,
+        present: [{ accountId: pair.client.id, role: 'client' }],
+      },
+    });
+    const late = await world.message(pair.counsellor, pair, 'Noch da?');
+    expect(await gateway.message(counsellor.asSocket, late)).toMatchObject({
+      ok: false,
+      error: 'not-joined',
+    });
   });
 
   it('tells the room who is present, once per account', async () => {

@@ -1,16 +1,13 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import {
-  ConnectedSocket,
-  MessageBody,
   OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
-  SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
 import { AuthContext } from '@confidant/api/auth';
-import { MessagesService } from '@confidant/api/messaging';
+import { ConversationEvents, CounsellorChanged } from '@confidant/api/messaging';
 import {
   ChatAck,
   ChatDelivered,
@@ -25,22 +22,16 @@ import {
   CHAT_NAMESPACE,
   AppointmentResponse,
 } from '@confidant/shared/api-interfaces';
-import {
-  ChatDeliveredDto,
-  ChatJoinDto,
-  ChatMessageDto,
-  ChatRoomDto,
-} from '@confidant/shared/api-interfaces/dto';
 import type { Namespace, Socket } from 'socket.io';
 import { AppointmentEntity } from '../appointments/appointment.entity';
 import { AppointmentChange, AppointmentEvents } from '../appointments/appointment-events';
 import { endsAt } from '../appointments/appointment-view';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { ChatRefusal, toFailure } from './chat-failure';
-import { readPayload } from './chat-payload';
+import { ChatMessages } from './chat-messages';
+import { PayloadShape, Payloads, readPayload } from './chat-payload';
 import { chatRoom, ChatRooms, watchRoom } from './chat-rooms';
 import { ChatSessions, ChatSocketData } from './chat-sessions';
-import { GroupCommit } from './group-commit';
 
 /**
  * Largest socket.io frame: a 64 KB message envelope in base64url with room to spare. A larger
@@ -50,6 +41,9 @@ export const MAX_FRAME_BYTES = 128 * 1024;
 
 type Handler<T extends object> = (auth: AuthContext, now: Date) => Promise<ChatAck<T>>;
 
+/** An event handler as the gateway's methods are: the socket and the payload in, the answer out. */
+type EventHandler = (socket: Socket, body: unknown) => Promise<ChatAck<object>>;
+
 /**
  * The live chat (socket.io namespace `/chat`, DESIGN.md section 7). The handshake needs the
  * session cookie and the portal's origin; every event is checked against the database again
@@ -57,6 +51,10 @@ type Handler<T extends object> = (auth: AuthContext, now: Date) => Promise<ChatA
  * or `{ok: false, error, message}`. Nothing an event carries can crash the gateway: a bad one
  * only gets its error. Messages are stored as messages of kind `chat` before anyone receives
  * them, so the transcript stays in the thread. Nothing is logged about who or what.
+ *
+ * The events are bound to each socket here rather than with `@SubscribeMessage`: Nest's
+ * per-event pipeline (observables, guards, pipes, parameter decorators) cost more CPU than the
+ * relay of a message itself, and every handler already does its own checks and error answers.
  */
 @WebSocketGateway({
   namespace: CHAT_NAMESPACE,
@@ -68,7 +66,17 @@ export class ChatGateway
 {
   private readonly logger = new Logger(ChatGateway.name);
   private readonly endTimers = new Map<string, NodeJS.Timeout>();
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
+  private readonly events: [string, EventHandler][] = [
+    [ChatEvents.watch, (socket, body) => this.watch(socket, body)],
+    [ChatEvents.unwatch, (socket, body) => this.unwatch(socket, body)],
+    [ChatEvents.join, (socket, body) => this.join(socket, body)],
+    [ChatEvents.leave, (socket, body) => this.leave(socket, body)],
+    [ChatEvents.message, (socket, body) => this.message(socket, body)],
+    [ChatEvents.typing, (socket, body) => this.typing(socket, body)],
+    [ChatEvents.delivered, (socket, body) => this.delivered(socket, body)],
+    [ChatEvents.end, (socket, body) => this.end(socket, body)],
+  ];
 
   @WebSocketServer() server!: Namespace;
 
@@ -76,13 +84,16 @@ export class ChatGateway
     private readonly sessions: ChatSessions,
     private readonly rooms: ChatRooms,
     private readonly appointments: AppointmentsService,
-    private readonly messages: MessagesService,
-    private readonly group: GroupCommit,
+    private readonly messages: ChatMessages,
     appointmentEvents: AppointmentEvents,
+    conversationEvents: ConversationEvents,
   ) {
-    this.unsubscribe = appointmentEvents.onChange((appointment, change) =>
-      this.appointmentChanged(appointment, change),
-    );
+    this.unsubscribe = [
+      appointmentEvents.onChange((appointment, change) =>
+        this.appointmentChanged(appointment, change),
+      ),
+      conversationEvents.onCounsellorChanged((change) => this.counsellorChanged(change)),
+    ];
   }
 
   afterInit(namespace: Namespace): void {
@@ -95,8 +106,21 @@ export class ChatGateway
     });
   }
 
-  /** Everything was checked in the handshake; events are checked one by one. */
+  /**
+   * Everything was checked in the handshake; events are checked one by one. An event's last
+   * argument, if a function, is its acknowledgement; the payload is the one argument before it
+   * (several become an array, which no event accepts), as Nest's socket.io adapter reads them.
+   */
   handleConnection(socket: Socket): void {
+    for (const [event, handler] of this.events) {
+      socket.on(event, (...args: unknown[]) => {
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as Acknowledge) : undefined;
+        void handler(socket, args.length > 1 ? args : args[0]).then(
+          (answer) => ack?.(answer),
+          noop,
+        );
+      });
+    }
     socket.on('disconnecting', () => {
       const rooms = this.joinedRooms(socket);
       // Once socket.io has taken her out of the rooms, the others learn who is left.
@@ -109,18 +133,14 @@ export class ChatGateway
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe();
+    this.unsubscribe.forEach((unsubscribe) => unsubscribe());
     this.endTimers.forEach((timer) => clearTimeout(timer));
     this.endTimers.clear();
   }
 
   /** Follow a conversation's appointments, to learn when the room opens ("waiting room"). */
-  @SubscribeMessage(ChatEvents.watch)
-  watch(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() body: unknown,
-  ): Promise<ChatAck<ChatWatching>> {
-    return this.handle(socket, ChatRoomDto, body, async (dto, auth, now) => {
+  watch(socket: Socket, body: unknown): Promise<ChatAck<ChatWatching>> {
+    return this.handle(socket, Payloads.room, body, async (dto, auth, now) => {
       const access = await this.rooms.participant(auth.account, dto.conversationId);
       await socket.join(watchRoom(access.conversation.id));
       const rows = await this.appointments.list(access.conversation.id);
@@ -131,9 +151,8 @@ export class ChatGateway
     });
   }
 
-  @SubscribeMessage(ChatEvents.unwatch)
-  unwatch(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ChatAck> {
-    return this.handle(socket, ChatRoomDto, body, async (dto) => {
+  unwatch(socket: Socket, body: unknown): Promise<ChatAck> {
+    return this.handle(socket, Payloads.room, body, async (dto) => {
       await socket.leave(watchRoom(dto.conversationId));
       return { ok: true };
     });
@@ -143,12 +162,8 @@ export class ChatGateway
    * Enter the room of the appointment open now. The counsellor's join opens a room that is due;
    * the client may join once it is open. `after` fetches what was missed since that message.
    */
-  @SubscribeMessage(ChatEvents.join)
-  join(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() body: unknown,
-  ): Promise<ChatAck<ChatJoined>> {
-    return this.handle(socket, ChatJoinDto, body, async (dto, auth, now) => {
+  join(socket: Socket, body: unknown): Promise<ChatAck<ChatJoined>> {
+    return this.handle(socket, Payloads.join, body, async (dto, auth, now) => {
       const { access, appointment } = await this.rooms.inOpenRoom(
         auth.account,
         dto.conversationId,
@@ -169,9 +184,8 @@ export class ChatGateway
     });
   }
 
-  @SubscribeMessage(ChatEvents.leave)
-  leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ChatAck> {
-    return this.handle(socket, ChatRoomDto, body, async (dto) => {
+  leave(socket: Socket, body: unknown): Promise<ChatAck> {
+    return this.handle(socket, Payloads.room, body, async (dto) => {
       const room = chatRoom(dto.conversationId);
       if (socket.rooms.has(room)) {
         await socket.leave(room);
@@ -186,42 +200,22 @@ export class ChatGateway
    * sent to the others in the room; the acknowledgement carries the stored message. The checks
    * and the storing share a transaction with the other messages of the moment (group commit).
    */
-  @SubscribeMessage(ChatEvents.message)
-  message(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() body: unknown,
-  ): Promise<ChatAck<{ message: ChatMessage }>> {
+  message(socket: Socket, body: unknown): Promise<ChatAck<{ message: ChatMessage }>> {
     return this.frame(socket, async () => {
-      const dto = await readPayload(ChatMessageDto, body);
+      const dto = readPayload(Payloads.message, body);
       const room = this.joined(socket, dto.conversationId);
-      const now = new Date();
-      const stored = await this.group.run(
-        async () => {
-          const auth = await this.sessions.check(socket, now);
-          const { access } = await this.rooms.inOpenRoom(auth.account, dto.conversationId, now);
-          return { auth, access };
-        },
-        async ({ auth, access }) => {
-          const { message } = await this.messages.post(
-            access,
-            auth.account,
-            { id: dto.id, envelope: dto.envelope },
-            'chat',
-            now,
-          );
-          return { ...message, conversationId: access.conversation.id } satisfies ChatMessage;
-        },
-      );
+      const stored = await this.messages.store(socket, dto);
       socket.to(room).emit(ChatEvents.message, stored);
       return { ok: true, message: stored };
     });
   }
 
-  @SubscribeMessage(ChatEvents.typing)
-  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ChatAck> {
-    return this.handle(socket, ChatRoomDto, body, async (dto, auth, now) => {
+  /** She is typing: the others in the room learn it. Checked with the messages of the moment. */
+  typing(socket: Socket, body: unknown): Promise<ChatAck> {
+    return this.frame(socket, async () => {
+      const dto = readPayload(Payloads.room, body);
       const room = this.joined(socket, dto.conversationId);
-      await this.rooms.inOpenRoom(auth.account, dto.conversationId, now);
+      await this.messages.authorise(socket, dto.conversationId);
       const typing: ChatTyping = {
         conversationId: dto.conversationId,
         ...participant(socket.data),
@@ -231,12 +225,15 @@ export class ChatGateway
     });
   }
 
-  /** The receiving browser confirms a message; the others in the room learn it arrived. */
-  @SubscribeMessage(ChatEvents.delivered)
-  delivered(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ChatAck> {
-    return this.handle(socket, ChatDeliveredDto, body, async (dto, auth, now) => {
+  /**
+   * The receiving browser confirms a message; the others in the room learn it arrived. Checked
+   * with the messages of the moment.
+   */
+  delivered(socket: Socket, body: unknown): Promise<ChatAck> {
+    return this.frame(socket, async () => {
+      const dto = readPayload(Payloads.delivered, body);
       const room = this.joined(socket, dto.conversationId);
-      await this.rooms.inOpenRoom(auth.account, dto.conversationId, now);
+      await this.messages.authorise(socket, dto.conversationId);
       const delivered: ChatDelivered = {
         conversationId: dto.conversationId,
         id: dto.id,
@@ -248,12 +245,8 @@ export class ChatGateway
   }
 
   /** The counsellor ends the chat for both: everyone gets `ended` and leaves the room. */
-  @SubscribeMessage(ChatEvents.end)
-  end(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() body: unknown,
-  ): Promise<ChatAck<{ appointment: AppointmentResponse }>> {
-    return this.handle(socket, ChatRoomDto, body, async (dto, auth, now) => {
+  end(socket: Socket, body: unknown): Promise<ChatAck<{ appointment: AppointmentResponse }>> {
+    return this.handle(socket, Payloads.room, body, async (dto, auth, now) => {
       const { access, appointment } = await this.rooms.inOpenRoom(
         auth.account,
         dto.conversationId,
@@ -268,14 +261,14 @@ export class ChatGateway
   }
 
   /** An event: its payload, the session checked again, then the handler. */
-  private handle<D extends object, T extends object>(
+  private handle<D, T extends object>(
     socket: Socket,
-    dtoClass: new () => D,
+    shape: PayloadShape<D>,
     body: unknown,
     handler: (dto: D, ...rest: Parameters<Handler<T>>) => ReturnType<Handler<T>>,
   ): Promise<ChatAck<T>> {
     return this.frame(socket, async () => {
-      const dto = await readPayload(dtoClass, body);
+      const dto = readPayload(shape, body);
       const now = new Date();
       const auth = await this.sessions.check(socket, now);
       return handler(dto, auth, now);
@@ -370,6 +363,32 @@ export class ChatGateway
     this.server.in(room).socketsLeave(room);
   }
 
+  /**
+   * A lead gave the conversation to another counsellor: the previous one leaves its room and stops
+   * following it at once, instead of hearing the room until her next event is refused.
+   */
+  private counsellorChanged({ conversationId, previous }: CounsellorChanged): void {
+    if (!this.server || !previous) {
+      return;
+    }
+    const room = chatRoom(conversationId);
+    void this.server
+      .in([room, watchRoom(conversationId)])
+      .fetchSockets()
+      .then(async (sockets) => {
+        const leaving = sockets.filter((member) => member.data?.accountId === previous);
+        const inRoom = leaving.some((member) => member.rooms.has(room));
+        leaving.forEach((member) => {
+          member.leave(room);
+          member.leave(watchRoom(conversationId));
+        });
+        if (inRoom) {
+          await this.announcePresence(room);
+        }
+      })
+      .catch(noop);
+  }
+
   /** Tells those who follow the conversation or sit in its room; closes a room that ended. */
   private appointmentChanged(appointment: AppointmentEntity, change: AppointmentChange): void {
     if (!this.server) {
@@ -387,8 +406,10 @@ export class ChatGateway
   }
 }
 
+type Acknowledge = (answer: unknown) => void;
+
 function noop(): void {
-  // Presence is best effort while sockets go away.
+  // Presence is best effort while sockets go away; an answer never fails.
 }
 
 function participant(data: ChatSocketData): ChatParticipant {

@@ -284,6 +284,30 @@ describe('the /chat socket', () => {
     expect(await ask(client, 'join', room)).toMatchObject({ ok: false, error: 'not-open' });
   });
 
+  it('takes a counsellor whom a lead replaced out of the room at once: she hears nothing more', async () => {
+    const pair = await world.pair();
+    const { counsellor, client } = await inRoom(pair);
+    const successor = await world.messaging.counsellor();
+    const heard: ChatMessage[] = [];
+    counsellor.on('message', (message: ChatMessage) => heard.push(message));
+    const left = next<ChatPresence>(client, 'presence');
+
+    await world.messaging.leadPerson.http
+      .post(`/conversations/${pair.conversationId}/assign`)
+      .send({ counsellorId: successor.id })
+      .expect(200);
+
+    expect((await left).present).toEqual([{ accountId: pair.client.id, role: 'client' }]);
+    const outgoing = await world.message(pair.client, pair, 'Sind Sie noch da?');
+    expect(await ask(client, 'message', outgoing)).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heard).toEqual([]);
+    expect(await ask(counsellor, 'join', { conversationId: pair.conversationId })).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+  });
+
   it('closes the room when the appointment is over', async () => {
     const pair = await world.pair();
     const id = await world.accepted(pair, 5, 60);

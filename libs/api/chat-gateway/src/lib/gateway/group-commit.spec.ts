@@ -2,20 +2,18 @@ import { Test } from '@nestjs/testing';
 import { testDatabaseModule } from '@confidant/api/persistence/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GroupCommit } from './group-commit';
+import { GroupCommit, GroupWork } from './group-commit';
 
 describe('GroupCommit', () => {
   let dataSource: DataSource;
-  let group: GroupCommit;
   let statements: string[];
+  let groups: number[][];
 
   beforeEach(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [testDatabaseModule()],
-      providers: [GroupCommit],
     }).compile();
     dataSource = moduleRef.get(getDataSourceToken());
-    group = moduleRef.get(GroupCommit);
     await dataSource.query('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
     await dataSource.query(
       'CREATE TABLE link (id INTEGER PRIMARY KEY, note_id INTEGER NOT NULL ' +
@@ -25,6 +23,7 @@ describe('GroupCommit', () => {
     const runner = dataSource.createQueryRunner();
     const query = runner.query.bind(runner);
     statements = [];
+    groups = [];
     runner.query = ((sql: string, ...rest: unknown[]) => {
       statements.push(sql);
       return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
@@ -38,26 +37,26 @@ describe('GroupCommit', () => {
       (row: { id: number }) => row.id,
     );
 
-  /** Writes as `MessagesService.post` does: in a transaction of its own. */
-  const insert = (id: number, text: string | null = 'x') =>
-    dataSource.transaction((manager) =>
-      manager.query('INSERT INTO note (id, text) VALUES (?, ?)', [id, text]),
+  /** Stores a group's notes with one statement, as `MessagesService.postMany` does. */
+  const insertNotes = async (ids: number[]) => {
+    groups.push(ids);
+    await dataSource.query(
+      `INSERT INTO note (id, text) VALUES ${ids.map(() => "(?, 'x')").join(', ')}`,
+      ids,
     );
+  };
+  const storeAll: GroupWork<number, number> = async (ids) => {
+    await insertNotes(ids);
+    return ids.map((id) => ({ status: 'fulfilled', value: id * 10 }));
+  };
 
   it('writes what arrives together in one transaction, in order, and answers each', async () => {
-    const answers = await Promise.all(
-      [1, 2, 3, 4].map((id) =>
-        group.run(
-          async () => id * 10,
-          async (prepared) => {
-            await insert(id);
-            return prepared;
-          },
-        ),
-      ),
-    );
+    const group = new GroupCommit(dataSource, storeAll);
+
+    const answers = await Promise.all([1, 2, 3, 4].map((id) => group.submit(id)));
 
     expect(answers).toEqual([10, 20, 30, 40]);
+    expect(groups).toEqual([[1, 2, 3, 4]]);
     expect(await notes()).toEqual([1, 2, 3, 4]);
     expect(statements.filter((sql) => /^(BEGIN|COMMIT)/.test(sql))).toEqual([
       'BEGIN TRANSACTION',
@@ -65,62 +64,67 @@ describe('GroupCommit', () => {
     ]);
   });
 
-  it('keeps a failure to its own event: the others are stored and answered', async () => {
-    const results = await Promise.allSettled([
-      group.run(
-        async () => 1,
-        (id) => insert(id),
-      ),
-      group.run(
-        async () => {
-          throw new Error('refused in the checks');
-        },
-        async () => insert(99),
-      ),
-      group.run(
-        async () => 2,
-        (id) => insert(id, null),
-      ), // NOT NULL: its savepoint rolls back
-      group.run(
-        async () => 3,
-        (id) => insert(id),
-      ),
-    ]);
+  it('takes at most a group of items at a time; the rest form the next groups', async () => {
+    const group = new GroupCommit(dataSource, storeAll, 2);
 
-    expect(results.map((result) => result.status)).toEqual([
-      'fulfilled',
-      'rejected',
-      'rejected',
-      'fulfilled',
-    ]);
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((id) => group.submit(id)));
+
+    expect(answers).toEqual([10, 20, 30, 40, 50]);
+    expect(groups).toEqual([[1, 2], [3, 4], [5]]);
+    expect(statements.filter((sql) => sql === 'COMMIT')).toHaveLength(3);
+  });
+
+  it('keeps a refusal to its own item: the others are stored and answered', async () => {
+    const group = new GroupCommit<number, number>(dataSource, async (ids) => {
+      const stored = ids.filter((id) => id !== 2);
+      await insertNotes(stored);
+      return ids.map((id) =>
+        id === 2
+          ? { status: 'rejected', reason: new Error('refused in the checks') }
+          : { status: 'fulfilled', value: id },
+      );
+    });
+
+    const results = await Promise.allSettled([1, 2, 3].map((id) => group.submit(id)));
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await notes()).toEqual([1, 3]);
   });
 
-  it('answers no event of a group whose commit fails, and stores none of it', async () => {
+  it('answers no item of a group whose commit fails, and stores none of it', async () => {
     const answered: number[] = [];
-    const results = await Promise.allSettled([
-      group
-        .run(
-          async () => 1,
-          (id) => insert(id),
-        )
-        .then(() => answered.push(1)),
+    const group = new GroupCommit<number, number>(dataSource, async (ids) => {
+      await insertNotes(ids);
       // A deferred foreign key fails only at the commit.
-      group.run(
-        async () => 2,
-        (id) => dataSource.query('INSERT INTO link (id, note_id) VALUES (?, 404)', [id]),
-      ),
-    ]);
+      await dataSource.query('INSERT INTO link (id, note_id) VALUES (1, 404)');
+      return ids.map((id) => ({ status: 'fulfilled', value: id }));
+    });
+
+    const results = await Promise.allSettled(
+      [1, 2].map((id) => group.submit(id).then(() => answered.push(id))),
+    );
 
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
     expect(answered).toEqual([]);
     expect(await notes()).toEqual([]);
-    await expect(
-      group.run(
-        async () => 5,
-        (id) => insert(id),
-      ),
-    ).resolves.toBeDefined();
+  });
+
+  it('refuses every item of a group whose work fails, and goes on with the next group', async () => {
+    let fail = true;
+    const group = new GroupCommit<number, number>(dataSource, async (ids) => {
+      await insertNotes(ids);
+      if (fail) {
+        fail = false;
+        throw new Error('SQLITE_IOERR: disk I/O error');
+      }
+      return ids.map((id) => ({ status: 'fulfilled', value: id }));
+    });
+
+    const failed = await Promise.allSettled([1, 2].map((id) => group.submit(id)));
+    const next = await group.submit(5);
+
+    expect(failed.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(next).toBe(5);
     expect(await notes()).toEqual([5]);
   });
 });

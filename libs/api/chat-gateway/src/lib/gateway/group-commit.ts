@@ -1,45 +1,46 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** At most this many events share one transaction. */
 export const MAX_GROUP = 64;
 
-interface Job {
-  prepare: () => Promise<unknown>;
-  write: (prepared: unknown) => Promise<unknown>;
-  resolve: (value: unknown) => void;
+/**
+ * The work of a whole group inside its transaction (`manager`): a result per item, in order. A
+ * rejected result refuses only its own item; an exception (or a failed commit) rolls the group
+ * back and refuses all of it.
+ */
+export type GroupWork<I, T> = (
+  items: I[],
+  manager: EntityManager,
+) => Promise<PromiseSettledResult<T>[]>;
+
+interface Waiting<I, T> {
+  item: I;
+  resolve: (value: T) => void;
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
 /**
- * Group commit for chat messages. Each message is stored through `MessagesService.post`, which
- * writes it in a transaction of its own; alone, every message would wait for its own commit
- * (and the disk's flush), and every other statement of the application waits while one runs.
- * Here the messages that arrive while a group is being written are handled together in one
- * outer transaction: first the checks of all of them at once (reads, which SQLite runs back to
- * back), then their writes one after the other (each `post` becomes a savepoint inside the outer
- * transaction, see `serializeTransactions`), then one commit. Each message learns its outcome
- * only after that commit, so nobody receives a message that is not stored.
+ * Group commit for chat messages. Alone, every message would wait for a transaction and a commit
+ * of its own, and every other statement of the application waits while one runs on the single
+ * connection. Here the items that arrive while a group is being written are handled together in
+ * one transaction, by one call of `work`, which checks and stores all of them with a few
+ * statements instead of a few per item (see `ChatMessages`). Each item learns its outcome only
+ * after the commit, so that nobody receives a message that is not stored.
  */
-@Injectable()
-export class GroupCommit {
-  private queue: Job[] = [];
+export class GroupCommit<I, T> {
+  private queue: Waiting<I, T>[] = [];
   private running = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly work: GroupWork<I, T>,
+    private readonly maxGroup = MAX_GROUP,
+  ) {}
 
-  /** `prepare` may run at the same time as others' (reads only); `write` runs alone. */
-  run<P, T>(prepare: () => Promise<P>, write: (prepared: P) => Promise<T>): Promise<T> {
+  /** Resolves with the item's result once its group is committed. */
+  submit(item: I): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({
-        prepare,
-        write: write as (prepared: unknown) => Promise<unknown>,
-        resolve: resolve as (value: unknown) => void,
-        reject,
-      });
+      this.queue.push({ item, resolve, reject });
       if (!this.running) {
         this.running = true;
         void this.drain();
@@ -52,43 +53,30 @@ export class GroupCommit {
       // Whatever else arrived in this turn of the event loop joins the first group.
       await new Promise((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
-        const group = this.queue.splice(0, MAX_GROUP);
-        let outcomes: Outcome[];
+        const group = this.queue.splice(0, this.maxGroup);
+        let results: PromiseSettledResult<T>[];
         try {
-          outcomes = await this.dataSource.transaction(() => this.inTransaction(group));
+          results = await this.dataSource.transaction((manager) =>
+            this.work(
+              group.map((waiting) => waiting.item),
+              manager,
+            ),
+          );
         } catch (error) {
-          group.forEach((job) => job.reject(error));
+          group.forEach((waiting) => waiting.reject(error));
           continue;
         }
-        group.forEach((job, index) => {
-          const outcome = outcomes[index];
-          if (outcome.ok) {
-            job.resolve(outcome.value);
+        group.forEach((waiting, index) => {
+          const result = results[index];
+          if (result?.status === 'fulfilled') {
+            waiting.resolve(result.value);
           } else {
-            job.reject(outcome.error);
+            waiting.reject(result ? result.reason : new Error('The group gave no result'));
           }
         });
       }
     } finally {
       this.running = false;
     }
-  }
-
-  private async inTransaction(group: Job[]): Promise<Outcome[]> {
-    const prepared = await Promise.allSettled(group.map((job) => job.prepare()));
-    const outcomes: Outcome[] = [];
-    for (const [index, job] of group.entries()) {
-      const ready = prepared[index];
-      if (ready.status === 'rejected') {
-        outcomes.push({ ok: false, error: ready.reason });
-        continue;
-      }
-      try {
-        outcomes.push({ ok: true, value: await job.write(ready.value) });
-      } catch (error) {
-        outcomes.push({ ok: false, error });
-      }
-    }
-    return outcomes;
   }
 }

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountEntity } from '@confidant/api/auth';
-import { EntityRows, parameter } from '@confidant/api/persistence';
+import { EntityRows, parameter, RawRow } from '@confidant/api/persistence';
 import { Roles } from '@confidant/shared/api-interfaces';
 import { DataSource } from 'typeorm';
 import { LoadedConversation } from './conversation-view';
@@ -30,6 +30,7 @@ export class ConversationAccess {
   private readonly visibility: string;
   private readonly query: {
     sql: string;
+    manySql: string;
     conversation: EntityRows<ConversationEntity>;
     client: EntityRows<AccountEntity>;
     counsellor: EntityRows<AccountEntity>;
@@ -40,29 +41,26 @@ export class ConversationAccess {
     const conversation = new EntityRows(dataSource, ConversationEntity, 'c');
     const client = new EntityRows(dataSource, AccountEntity, 'cl');
     const counsellor = new EntityRows(dataSource, AccountEntity, 'co');
-    const sql =
+    const from =
       `SELECT ${conversation.select}, ${client.select}, ${counsellor.select} ` +
       `FROM ${conversation.table} ` +
       `LEFT JOIN ${client.table} ON "cl"."id" = "c"."client_id" ` +
-      `LEFT JOIN ${counsellor.table} ON "co"."id" = "c"."counsellor_id" ` +
-      `WHERE "c"."id" = ${parameter(dataSource, 0)}`;
-    this.query = { sql, conversation, client, counsellor };
+      `LEFT JOIN ${counsellor.table} ON "co"."id" = "c"."counsellor_id" `;
+    this.query = {
+      sql: `${from}WHERE "c"."id" = ${parameter(dataSource, 0)}`,
+      // SQLite: the ids as one JSON array, so that the text is the same for any number of them.
+      manySql: `${from}WHERE "c"."id" IN (SELECT value FROM json_each(?))`,
+      conversation,
+      client,
+      counsellor,
+    };
     this.visibility =
       'SELECT client_id, counsellor_id, closed_at FROM conversation ' +
       `WHERE id = ${parameter(dataSource, 0)}`;
   }
 
   async find(caller: AccountEntity, id: string): Promise<Access> {
-    const conversation = UUID.test(id) ? await this.load(id) : null;
-    if (!conversation || !this.canSee(caller, conversation)) {
-      throw new NotFoundException('There is no such conversation.');
-    }
-    return {
-      conversation,
-      isClient: conversation.clientId === caller.id,
-      isAssigned: conversation.counsellorId === caller.id,
-      isLead: caller.role === Roles.lead,
-    };
+    return this.accessOf(caller, UUID.test(id) ? await this.load(id) : null);
   }
 
   /**
@@ -83,11 +81,17 @@ export class ConversationAccess {
 
   /** The client or the assigned counsellor: the two who write. */
   async findForWriting(caller: AccountEntity, id: string): Promise<Access> {
-    const access = await this.find(caller, id);
-    if (!access.isClient && !access.isAssigned) {
-      throw new ForbiddenException('Only the client and her counsellor write in a conversation.');
-    }
-    return access;
+    return forWriting(await this.find(caller, id));
+  }
+
+  /**
+   * {@link findForWriting} in two steps, for the chat's messages of one moment: the conversations
+   * are read at once (one query on SQLite), and the function this resolves with decides for each
+   * caller, as `findForWriting` would (it throws the same refusals).
+   */
+  async loadForWriting(ids: string[]): Promise<(caller: AccountEntity, id: string) => Access> {
+    const loaded = await this.loadMany([...new Set(ids)].filter((id) => UUID.test(id)));
+    return (caller, id) => forWriting(this.accessOf(caller, loaded.get(id)));
   }
 
   /** The assigned counsellor or a lead: closing and re-sharing keys. */
@@ -102,7 +106,33 @@ export class ConversationAccess {
   /** The conversation with its client and counsellor, as `relations: {client, counsellor}` gives. */
   private async load(id: string): Promise<LoadedConversation | null> {
     const [row] = await this.dataSource.query(this.query.sql, [id]);
-    const conversation = row ? this.query.conversation.read(row) : null;
+    return row ? this.read(row) : null;
+  }
+
+  /** Several conversations as {@link load} reads them, by id; one query on SQLite. */
+  private async loadMany(ids: string[]): Promise<Map<string, LoadedConversation>> {
+    const loaded = new Map<string, LoadedConversation>();
+    if (ids.length <= 1 || this.dataSource.options.type !== 'sqlite') {
+      for (const id of ids) {
+        const conversation = await this.load(id);
+        if (conversation) {
+          loaded.set(id, conversation);
+        }
+      }
+      return loaded;
+    }
+    const rows: RawRow[] = await this.dataSource.query(this.query.manySql, [JSON.stringify(ids)]);
+    for (const row of rows) {
+      const conversation = this.read(row);
+      if (conversation) {
+        loaded.set(conversation.id, conversation);
+      }
+    }
+    return loaded;
+  }
+
+  private read(row: RawRow): LoadedConversation | null {
+    const conversation = this.query.conversation.read(row);
     if (!conversation) {
       return null;
     }
@@ -110,6 +140,22 @@ export class ConversationAccess {
       client: this.query.client.read(row) as AccountEntity,
       counsellor: this.query.counsellor.read(row),
     });
+  }
+
+  /** What the caller may do with the conversation; 404 when she may not see it (or it is none). */
+  private accessOf(
+    caller: AccountEntity,
+    conversation: LoadedConversation | null | undefined,
+  ): Access {
+    if (!conversation || !this.canSee(caller, conversation)) {
+      throw new NotFoundException('There is no such conversation.');
+    }
+    return {
+      conversation,
+      isClient: conversation.clientId === caller.id,
+      isAssigned: conversation.counsellorId === caller.id,
+      isLead: caller.role === Roles.lead,
+    };
   }
 
   private canSee(caller: AccountEntity, conversation: Visibility): boolean {
@@ -125,4 +171,11 @@ export class ConversationAccess {
       (conversation.counsellorId === null && conversation.closedAt === null)
     );
   }
+}
+
+function forWriting(access: Access): Access {
+  if (!access.isClient && !access.isAssigned) {
+    throw new ForbiddenException('Only the client and her counsellor write in a conversation.');
+  }
+  return access;
 }

@@ -65,6 +65,10 @@ export class ConversationEntity {
   @Column({ name: 'last_notice_mail_at', type: 'bigint', nullable: true, transformer: epochMillis })
   lastNoticeMailAt!: Date | null;
 
+  /** When her counsellor first answered; null until then (the statistics count first answers). */
+  @Column({ name: 'first_answer_at', type: 'bigint', nullable: true, transformer: epochMillis })
+  firstAnswerAt!: Date | null;
+
   /** Anonymous statistics row of this enquiry (no reference back exists). */
   @Column({ name: 'stat_id', type: 'varchar', length: 36 })
   statId!: string;

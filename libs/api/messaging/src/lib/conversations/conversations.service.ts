@@ -16,6 +16,7 @@ import { assertSize, MessagesService, toMessageResponse } from '../messages/mess
 import { MessageEntity } from '../messages/message.entity';
 import { StatisticsService } from '../statistics/statistics.service';
 import { Access } from './conversation-access';
+import { ConversationEvents } from './conversation-events';
 import { clientKeyChanged, LoadedConversation, toSummary } from './conversation-view';
 import { ConversationEntity } from './conversation.entity';
 
@@ -31,6 +32,7 @@ export class ConversationsService {
     private readonly accounts: AccountService,
     private readonly centre: CentreService,
     private readonly statistics: StatisticsService,
+    private readonly events: ConversationEvents,
   ) {}
 
   /**
@@ -80,6 +82,7 @@ export class ConversationsService {
         clientWaitingSince: now,
         closedAt: null,
         lastNoticeMailAt: null,
+        firstAnswerAt: null,
         statId,
       });
       await manager.insert(MessageEntity, {
@@ -196,6 +199,7 @@ export class ConversationsService {
           );
         }
       });
+      this.events.counsellorChanged({ conversationId: conversation.id, previous, next: target });
       return this.summaryOf(caller, conversation.id);
     }
     if (conversation.counsellorId === caller.id) {
@@ -208,6 +212,11 @@ export class ConversationsService {
     if (!taken.affected) {
       throw new ConflictException('Another counsellor has already taken over this enquiry.');
     }
+    this.events.counsellorChanged({
+      conversationId: conversation.id,
+      previous: null,
+      next: target,
+    });
     return this.summaryOf(caller, conversation.id);
   }
 

@@ -7,18 +7,13 @@ import {
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AccountEntity, AccountService } from '@confidant/api/auth';
 import { parameter } from '@confidant/api/persistence';
-import {
-  MessageKind,
-  MessageResponse,
-  NoticeCode,
-  Role,
-  Roles,
-} from '@confidant/shared/api-interfaces';
+import { MessageKind, MessageResponse, NoticeCode, Role } from '@confidant/shared/api-interfaces';
 import { MAX_MESSAGE_BYTES, NewMessageDto } from '@confidant/shared/api-interfaces/dto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { ReplyNoticeService } from '../notices/reply-notice.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import { Access } from '../conversations/conversation-access';
+import { LoadedConversation } from '../conversations/conversation-view';
 import { MessageEntity } from './message.entity';
 import { ReadMarkerEntity } from './read-marker.entity';
 
@@ -52,6 +47,59 @@ interface MessageRow {
   envelope: string | null;
   notice: NoticeCode | null;
   created_at: number | string;
+}
+
+/** One message for {@link MessagesService.postMany}: what {@link MessagesService.post} takes. */
+export interface NewPost {
+  access: Access;
+  author: AccountEntity;
+  dto: NewMessageDto;
+  kind: 'message' | 'chat';
+  now: Date;
+}
+
+/** A stored message, and whether this call stored it (false: the same id was there already). */
+export interface Posted {
+  message: MessageResponse;
+  created: boolean;
+}
+
+/**
+ * The statements that store many messages at once (SQLite). Each takes one parameter, a JSON array
+ * with a row per message (or per conversation, per reader), so that the statement text is the
+ * same for any number of rows and stays prepared. `WHERE true` keeps `ON CONFLICT` from being read
+ * as a join condition.
+ */
+const INSERT_MESSAGES =
+  'INSERT INTO message (id, conversation_id, sender_id, sender_role, kind, envelope, notice, ' +
+  'created_at) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, NULL, ' +
+  'value->>6 FROM json_each(?)';
+const UPDATE_CONVERSATIONS =
+  'UPDATE conversation SET last_message_at = b.value->>1, ' +
+  'closed_at = CASE WHEN b.value->>2 THEN NULL ELSE closed_at END, ' +
+  'client_waiting_since = CASE WHEN b.value->>3 THEN b.value->>4 ' +
+  'ELSE COALESCE(client_waiting_since, b.value->>4) END, ' +
+  'first_answer_at = COALESCE(first_answer_at, b.value->>5) ' +
+  'FROM json_each(?) AS b WHERE conversation.id = b.value->>0';
+const MARK_READ_MANY =
+  'INSERT INTO read_marker (conversation_id, account_id, read_up_to) ' +
+  'SELECT value->>0, value->>1, value->>2 FROM json_each(?) WHERE true ' +
+  'ON CONFLICT (conversation_id, account_id) DO UPDATE SET read_up_to = excluded.read_up_to ' +
+  'WHERE excluded.read_up_to > read_marker.read_up_to';
+
+/**
+ * What a run of new messages does to one conversation, as if they were stored one after the
+ * other: the last one's time; a client's message reopens it and makes her wait from her first
+ * message after the counsellor's last reply (or keeps her older waiting time); a reply ends the
+ * wait, and the first reply of all is the first answer.
+ */
+interface ConversationChange {
+  conversation: LoadedConversation;
+  lastAt: number;
+  reopened: boolean;
+  waitingSince: number | null;
+  firstReply: NewPost | null;
+  lastReply: NewPost | null;
 }
 
 export function toMessageResponse(message: MessageEntity): MessageResponse {
@@ -162,7 +210,8 @@ export class MessagesService {
    *
    * One transaction of three statements: the message (a duplicate id inserts nothing), the
    * conversation's state, her read marker; her last activity joins them at most once a minute. The
-   * answer is built from what was stored, without reading it back.
+   * answer is built from what was stored, without reading it back. Whether this is the first
+   * answer comes from the conversation as the access check loaded it.
    */
   async post(
     access: Access,
@@ -170,14 +219,13 @@ export class MessagesService {
     dto: NewMessageDto,
     kind: 'message' | 'chat' = 'message',
     now = new Date(),
-  ): Promise<{ message: MessageResponse; created: boolean }> {
+  ): Promise<Posted> {
     assertSize(dto);
     const conversation = access.conversation;
     const fromClient = access.isClient;
     const envelope = JSON.stringify(dto.envelope);
     const at = now.getTime();
     const p = (index: number) => this.p(index);
-    const firstAnswer = !fromClient && !(await this.hasAnswer(conversation.id));
     const created = await this.dataSource.transaction(async (manager) => {
       const inserted = await this.run(
         manager,
@@ -199,9 +247,9 @@ export class MessagesService {
       } else {
         await this.run(
           manager,
-          `UPDATE conversation SET last_message_at = ${p(0)}, client_waiting_since = NULL ` +
-            `WHERE id = ${p(1)}`,
-          [at, conversation.id],
+          `UPDATE conversation SET last_message_at = ${p(0)}, client_waiting_since = NULL, ` +
+            `first_answer_at = COALESCE(first_answer_at, ${p(1)}) WHERE id = ${p(2)}`,
+          [at, at, conversation.id],
         );
       }
       await this.markRead(manager, conversation.id, author.id, now);
@@ -222,21 +270,142 @@ export class MessagesService {
       };
     }
     if (!fromClient) {
-      if (firstAnswer) {
+      if (!conversation.firstAnswerAt) {
         await this.statistics.recordFirstAnswer(conversation.statId, conversation.createdAt, now);
       }
       this.notices.notify(conversation, now);
     }
-    const message: MessageResponse = {
-      id: dto.id,
-      senderId: author.id,
-      senderRole: author.role,
+    return { message: storedMessage({ author, dto, kind, now }), created: true };
+  }
+
+  /**
+   * Stores several messages, each as {@link post} would, with one result per message in the same
+   * order. On SQLite, messages with new ids go in together: one statement for the messages, one for
+   * their conversations, one for the read markers. When the messages cannot all go in (an id that
+   * is taken: a retry among them), none does, and each is stored on its own instead
+   * ({@link post}), so that one message's failure is its own.
+   *
+   * With `manager`, the writes join that transaction (the chat's group commit) without a savepoint
+   * of their own: the messages' statement goes first, and anything failing after it fails the
+   * whole call, so that the caller's transaction must not commit. Without, they run in one
+   * transaction of their own.
+   */
+  async postMany(
+    posts: NewPost[],
+    manager?: EntityManager,
+  ): Promise<PromiseSettledResult<Posted>[]> {
+    const results: PromiseSettledResult<Posted>[] = new Array(posts.length);
+    const pending: number[] = [];
+    const ids = new Set<string>();
+    posts.forEach((post, index) => {
+      try {
+        assertSize(post.dto);
+        pending.push(index);
+        ids.add(post.dto.id);
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    });
+    const batch = pending.map((index) => posts[index]);
+    const together =
+      pending.length > 0 &&
+      (manager || pending.length > 1) &&
+      ids.size === pending.length &&
+      this.dataSource.options.type === 'sqlite';
+    const stored =
+      together &&
+      (manager
+        ? await this.storeTogether(manager, batch)
+        : await this.dataSource
+            .transaction((own) => this.storeTogether(own, batch))
+            .catch(() => false));
+    if (stored) {
+      await this.afterStored(batch);
+      for (const index of pending) {
+        const message = storedMessage(posts[index]);
+        results[index] = { status: 'fulfilled', value: { message, created: true } };
+      }
+      return results;
+    }
+    for (const index of pending) {
+      const { access, author, dto, kind, now } = posts[index];
+      try {
+        const value = await this.post(access, author, dto, kind, now);
+        results[index] = { status: 'fulfilled', value };
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    }
+    return results;
+  }
+
+  /**
+   * The writes of {@link postMany} for messages with distinct ids. False, with nothing written,
+   * when the messages cannot all be inserted (a statement fails as a whole); afterwards, a failure
+   * is thrown.
+   */
+  private async storeTogether(manager: EntityManager, posts: NewPost[]): Promise<boolean> {
+    const messageRows = posts.map(({ access, author, dto, kind, now }) => [
+      dto.id,
+      access.conversation.id,
+      author.id,
+      author.role,
       kind,
-      envelope: JSON.parse(envelope),
-      notice: null,
-      createdAt: now.toISOString(),
-    };
-    return { message, created: true };
+      JSON.stringify(dto.envelope),
+      now.getTime(),
+    ]);
+    try {
+      await this.run(manager, INSERT_MESSAGES, [JSON.stringify(messageRows)]);
+    } catch {
+      return false;
+    }
+    const changes = conversationChanges(posts);
+    const conversationRows = [...changes.values()].map((change) => [
+      change.conversation.id,
+      change.lastAt,
+      change.reopened ? 1 : 0,
+      change.firstReply ? 1 : 0,
+      change.waitingSince,
+      change.firstReply?.now.getTime() ?? null,
+    ]);
+    await this.run(manager, UPDATE_CONVERSATIONS, [JSON.stringify(conversationRows)]);
+    const markers = new Map<string, [string, string, number]>();
+    const activity = new Map<string, Date>();
+    for (const { access, author, now } of posts) {
+      const key = `${access.conversation.id} ${author.id}`;
+      const marker = markers.get(key);
+      if (!marker || marker[2] < now.getTime()) {
+        markers.set(key, [access.conversation.id, author.id, now.getTime()]);
+      }
+      if (
+        access.isClient &&
+        now.getTime() - author.lastActivityAt.getTime() >= ACTIVITY_INTERVAL_MS
+      ) {
+        activity.set(author.id, now);
+      }
+    }
+    await this.run(manager, MARK_READ_MANY, [JSON.stringify([...markers.values()])]);
+    for (const [accountId, now] of activity) {
+      // As in post(): the statement runs on the transaction's connection, in the same commit.
+      await this.accounts.recordActivity(accountId, now);
+    }
+    return true;
+  }
+
+  /** First answers for the statistics, and the notices, for messages stored together. */
+  private async afterStored(posts: NewPost[]): Promise<void> {
+    for (const { conversation, firstReply, lastReply } of conversationChanges(posts).values()) {
+      if (firstReply && !conversation.firstAnswerAt) {
+        await this.statistics.recordFirstAnswer(
+          conversation.statId,
+          conversation.createdAt,
+          firstReply.now,
+        );
+      }
+      if (lastReply) {
+        this.notices.notify(conversation, lastReply.now);
+      }
+    }
   }
 
   /** A content-free note in the thread, such as "your counsellor changed". */
@@ -326,15 +495,6 @@ export class MessagesService {
     }
   }
 
-  private async hasAnswer(conversationId: string): Promise<boolean> {
-    return this.messages.exists({
-      where: [
-        { conversationId, senderRole: Roles.counsellor },
-        { conversationId, senderRole: Roles.lead },
-      ],
-    });
-  }
-
   private sameOrConflict(
     existing: MessageEntity,
     conversationId: string,
@@ -345,6 +505,52 @@ export class MessagesService {
     }
     return toMessageResponse(existing);
   }
+}
+
+/** What the messages do to their conversations, by conversation id (see {@link ConversationChange}). */
+function conversationChanges(posts: NewPost[]): Map<string, ConversationChange> {
+  const changes = new Map<string, ConversationChange>();
+  for (const post of posts) {
+    const { access, now } = post;
+    const at = now.getTime();
+    const change: ConversationChange = changes.get(access.conversation.id) ?? {
+      conversation: access.conversation,
+      lastAt: at,
+      reopened: false,
+      waitingSince: null,
+      firstReply: null,
+      lastReply: null,
+    };
+    change.lastAt = at;
+    if (access.isClient) {
+      change.reopened = true;
+      change.waitingSince ??= at;
+    } else {
+      change.waitingSince = null;
+      change.firstReply ??= post;
+      change.lastReply = post;
+    }
+    changes.set(access.conversation.id, change);
+  }
+  return changes;
+}
+
+/** The answer for a message just stored, built from what went in, without reading it back. */
+function storedMessage({
+  author,
+  dto,
+  kind,
+  now,
+}: Pick<NewPost, 'author' | 'dto' | 'kind' | 'now'>): MessageResponse {
+  return {
+    id: dto.id,
+    senderId: author.id,
+    senderRole: author.role,
+    kind,
+    envelope: dto.envelope,
+    notice: null,
+    createdAt: now.toISOString(),
+  };
 }
 
 /** Envelopes over 64 KB are refused with 413 before anything is stored. */
