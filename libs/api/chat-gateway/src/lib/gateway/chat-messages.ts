@@ -8,7 +8,7 @@ import type { Socket } from 'socket.io';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChatRooms, OpenRoom } from './chat-rooms';
 import { ChatSessions } from './chat-sessions';
-import { GroupCommit } from './group-commit';
+import { GroupCommit, MAX_GROUP } from './group-commit';
 
 /** An event of a socket, waiting to be checked (and stored) with the others of the moment. */
 interface Outgoing {
@@ -38,8 +38,11 @@ export class ChatMessages {
     private readonly rooms: ChatRooms,
     private readonly messages: MessagesService,
   ) {
-    this.group = new GroupCommit(dataSource, (items, manager) =>
-      this.checkAndStore(items, manager),
+    this.group = new GroupCommit(
+      dataSource,
+      (items, manager) => this.checkAndStore(items, manager),
+      MAX_GROUP,
+      (items) => items.some((item) => item.message),
     );
   }
 

@@ -74,6 +74,23 @@ describe('GroupCommit', () => {
     expect(statements.filter((sql) => sql === 'COMMIT')).toHaveLength(3);
   });
 
+  it('runs a group that only reads without a transaction', async () => {
+    const group = new GroupCommit<number, number>(
+      dataSource,
+      async (ids) => {
+        await dataSource.query('SELECT COUNT(*) FROM note');
+        return ids.map((id) => ({ status: 'fulfilled', value: id }));
+      },
+      64,
+      (ids) => ids.some((id) => id > 100),
+    );
+
+    expect(await Promise.all([1, 2].map((id) => group.submit(id)))).toEqual([1, 2]);
+    expect(statements.filter((sql) => /^(BEGIN|COMMIT)/.test(sql))).toEqual([]);
+    expect(await group.submit(101)).toBe(101);
+    expect(statements.filter((sql) => /^(BEGIN|COMMIT)/.test(sql))).toHaveLength(2);
+  });
+
   it('keeps a refusal to its own item: the others are stored and answered', async () => {
     const group = new GroupCommit<number, number>(dataSource, async (ids) => {
       const stored = ids.filter((id) => id !== 2);

@@ -31,10 +31,15 @@ export class GroupCommit<I, T> {
   private queue: Waiting<I, T>[] = [];
   private running = false;
 
+  /**
+   * `writes` says whether a group writes anything; one that only reads (checks) runs without a
+   * transaction of its own, which would cost two statements more than its reads.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly work: GroupWork<I, T>,
     private readonly maxGroup = MAX_GROUP,
+    private readonly writes: (items: I[]) => boolean = () => true,
   ) {}
 
   /** Resolves with the item's result once its group is committed. */
@@ -54,14 +59,12 @@ export class GroupCommit<I, T> {
       await new Promise((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, this.maxGroup);
+        const items = group.map((waiting) => waiting.item);
         let results: PromiseSettledResult<T>[];
         try {
-          results = await this.dataSource.transaction((manager) =>
-            this.work(
-              group.map((waiting) => waiting.item),
-              manager,
-            ),
-          );
+          results = this.writes(items)
+            ? await this.dataSource.transaction((manager) => this.work(items, manager))
+            : await this.work(items, this.dataSource.manager);
         } catch (error) {
           group.forEach((waiting) => waiting.reject(error));
           continue;
