@@ -70,9 +70,12 @@ export class ChatConnection {
     }
   }
 
-  /** Fire-and-forget (typing, delivered): a lost one does no harm. */
+  /**
+   * Fire-and-forget (typing, delivered, unwatch, leave): a lost one does no harm, so it never
+   * opens a connection. A page left after logout must not reconnect just to say goodbye.
+   */
   async notify(event: string, payload: object): Promise<void> {
-    (await this.connect()).emit(event, payload);
+    (await this.socket)?.emit(event, payload);
   }
 
   close(): void {
