@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
+import { isValidSender } from '@confidant/api/mail';
+import { ConfigError, defaultSender, loadConfig } from './app-config';
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -111,12 +112,49 @@ describe('loadConfig', () => {
     [{ CENTRE_RETENTION_MONTHS: '25' }, 'CENTRE_RETENTION_MONTHS', 'from 1 to 24'],
     [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES', 'from 1 to 1440'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY', 'from 0 to 10'],
+    [
+      { CENTRE_NOTIFICATION_SENDER: 'noreply@localhost' },
+      'CENTRE_NOTIFICATION_SENDER',
+      'must be one e-mail address with a dotted domain',
+    ],
+    [
+      { CENTRE_NOTIFICATION_SENDER: 'Beratung' },
+      'CENTRE_NOTIFICATION_SENDER',
+      'CENTRE_NOTIFICATION_SENDER must be one e-mail address',
+    ],
+    [
+      { CENTRE_NOTIFICATION_SENDER: 'a@b.example, c@d.example' },
+      'CENTRE_NOTIFICATION_SENDER',
+      'must be one e-mail address',
+    ],
   ])('rejects %p naming %s', (env, variable, message) => {
     const error = configError(env);
 
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(message);
     expect(error.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['http://localhost:3000', 'Online-Beratung <noreply@portal.invalid>'],
+    ['http://127.0.0.1:3000', 'Online-Beratung <noreply@portal.invalid>'],
+    ['http://[::1]:3000', 'Online-Beratung <noreply@portal.invalid>'],
+    ['http://beratung:3000', 'Online-Beratung <noreply@portal.invalid>'],
+    ['https://beratung.example.org', 'Online-Beratung <noreply@beratung.example.org>'],
+  ])('gives PUBLIC_URL=%s a default sender that the mailer accepts', (publicUrl, sender) => {
+    const config = loadConfig({ PUBLIC_URL: publicUrl });
+
+    expect(config.centreSeed.notificationSender).toBe(sender);
+    expect(defaultSender(publicUrl)).toBe(sender);
+    expect(isValidSender(config.centreSeed.notificationSender)).toBe(true);
+  });
+
+  it('keeps a configured sender that the mailer accepts', () => {
+    const config = loadConfig({
+      CENTRE_NOTIFICATION_SENDER: 'Beratung <noreply@beratung.example>',
+    });
+
+    expect(config.centreSeed.notificationSender).toBe('Beratung <noreply@beratung.example>');
   });
 
   it('never repeats a bad secret in its message', () => {

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { CentreSeed } from '@confidant/api/accounts';
+import { isValidSender } from '@confidant/api/mail';
 
 /** Log levels of Nest's logger, from the quietest. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -80,11 +81,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     responseDays: read.integer('CENTRE_RESPONSE_DAYS', 3, 1, 30),
     retentionMonths: read.integer('CENTRE_RETENTION_MONTHS', 6, 1, 24),
     exitUrl: read.url('CENTRE_EXIT_URL', 'https://www.wetter.com/', ['https:', 'http:']),
-    notificationSender: read.text(
-      'CENTRE_NOTIFICATION_SENDER',
-      `Online-Beratung <noreply@${new URL(publicUrl).hostname}>`,
-      320,
-    ),
+    notificationSender: read.sender('CENTRE_NOTIFICATION_SENDER', defaultSender(publicUrl)),
     notificationSubject: read.text('CENTRE_NOTIFICATION_SUBJECT', 'Neuigkeiten im Portal', 200),
     topics: read.list('CENTRE_TOPICS', [
       'Häusliche Gewalt',
@@ -112,6 +109,16 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     webDir,
     centreSeed,
   );
+}
+
+/**
+ * `Online-Beratung <noreply@host>` for a portal under a domain name. Under `localhost`, a name
+ * without a dot or an IP address that would be no address the mailer (or any mail server) takes,
+ * so the sender lies in the reserved domain `.invalid` (RFC 2606): valid, and nobody's.
+ */
+export function defaultSender(publicUrl: string): string {
+  const derived = `Online-Beratung <noreply@${new URL(publicUrl).hostname}>`;
+  return isValidSender(derived) ? derived : 'Online-Beratung <noreply@portal.invalid>';
 }
 
 function databasePathFrom(value: string | undefined, dataDir: string, cwd: string): string {
@@ -152,6 +159,19 @@ class EnvReader {
     const value = this.string(name, fallback);
     if (value.length > maxLength) {
       throw new ConfigError(name, `must be at most ${maxLength} characters long`);
+    }
+    return value;
+  }
+
+  /** A notice sender the mailer accepts; anything else would lose every notice later. */
+  sender(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    if (!isValidSender(value)) {
+      throw new ConfigError(
+        name,
+        'must be one e-mail address with a dotted domain, optionally with a name, such as ' +
+          `"Online-Beratung <noreply@beratung.example.org>", got "${value}"`,
+      );
     }
     return value;
   }

@@ -1,4 +1,5 @@
-import { composeMessage } from './compose-message';
+import { notificationSenderAddress } from '@confidant/shared/api-interfaces';
+import { composeMessage, isValidSender } from './compose-message';
 import { InvalidMailError } from './invalid-mail.error';
 import { OutgoingMail } from './outgoing-mail';
 
@@ -84,8 +85,27 @@ describe('composeMessage', () => {
     ['two senders', 'noreply@beratung.example, x@y.example'],
     ['a group', 'Team: noreply@beratung.example;'],
     ['no address', 'Beratungsstelle'],
+    [
+      'a domain without a dot (the old default for PUBLIC_URL=http://localhost)',
+      'Online-Beratung <noreply@localhost>',
+    ],
+    ['a bare IP address as domain', 'noreply@127.0.0.1'],
+    ['a quoted display name', '"Beratung, Stadt" <noreply@beratung.example>'],
+    ['two angle addresses', 'A <a@b.example> <c@d.example>'],
   ])('rejects a sender with %s', (_case, from) => {
     expect(rejection({ from }).field).toBe('from');
+    expect(isValidSender(from)).toBe(false);
+  });
+
+  it.each([
+    'noreply@beratung.example',
+    'Beratungsstelle <noreply@beratung.example>',
+    'Frauenberatung e.V. Köln <noreply@beratung.example>',
+    'Online-Beratung <noreply@localhost.invalid>',
+  ])('accepts the sender %s, as the shared rule of the settings form does', (from) => {
+    expect(isValidSender(from)).toBe(true);
+    expect(notificationSenderAddress(from)).not.toBeNull();
+    expect(composeMessage({ ...mail, from }).from).toBe(from);
   });
 
   it('accepts a bare sender address as well', () => {

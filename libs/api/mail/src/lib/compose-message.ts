@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import { notificationSenderAddress } from '@confidant/shared/api-interfaces';
 import { InvalidMailError } from './invalid-mail.error';
 import { OutgoingMail } from './outgoing-mail';
 
@@ -46,17 +47,32 @@ function checkRecipient(to: unknown): string {
   return to;
 }
 
-/** Accepts `noreply@centre.example` or `Centre <noreply@centre.example>`; returns the domain. */
-function checkSender(from: unknown): string {
+/**
+ * Accepts `noreply@centre.example` or `Centre <noreply@centre.example>` (the rule of
+ * `notificationSenderAddress`, which the settings form and the start check use too, and on which
+ * nodemailer's own parser must agree); returns the domain. Throws {@link InvalidMailError}.
+ */
+export function checkSender(from: unknown): string {
   if (typeof from !== 'string' || hasControlCharacter(from)) {
     throw new InvalidMailError('from', 'must be one address on one line');
   }
+  const address = notificationSenderAddress(from);
   const parsed = addressparser(from);
   const sender = parsed.length === 1 ? parsed[0] : undefined;
-  if (!sender || !('address' in sender) || !BARE_ADDRESS.test(sender.address)) {
-    throw new InvalidMailError('from', 'must be exactly one e-mail address');
+  if (!address || !sender || !('address' in sender) || sender.address !== address) {
+    throw new InvalidMailError('from', 'must be exactly one e-mail address with a dotted domain');
   }
-  return sender.address.slice(sender.address.lastIndexOf('@') + 1);
+  return address.slice(address.lastIndexOf('@') + 1);
+}
+
+/** True when {@link composeMessage} would accept `from` as the sender. */
+export function isValidSender(from: unknown): boolean {
+  try {
+    checkSender(from);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function checkSubject(subject: unknown): string {
