@@ -1,6 +1,6 @@
 import { Role } from '@confidant/shared/api-interfaces';
 import { epochMillis } from '@confidant/api/persistence';
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * An account of any role. The server holds no secret that opens content: `authHash` is argon2id of
@@ -19,6 +19,15 @@ export class AccountEntity {
   /** NFKC, lower-cased username: unique, so that names differing only in case cannot coexist. */
   @Column({ name: 'username_key', type: 'varchar', length: 32 })
   usernameKey!: string;
+
+  /**
+   * UTS #39 skeleton of the name (`usernameSkeleton`): unique, so that no name can pose as another
+   * (`аnna` with a Cyrillic а next to `anna`). Null only for an account that already looked like an
+   * older one when the check came in; a unique index lets any number of nulls coexist.
+   */
+  @Index('UQ_account_username_skeleton', { unique: true })
+  @Column({ name: 'username_skeleton', type: 'varchar', length: 255, nullable: true })
+  usernameSkeleton!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   role!: Role;

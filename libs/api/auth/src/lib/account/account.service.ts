@@ -11,6 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError, Repository } from 'typeorm';
 import { usernameKey } from '../credentials/tokens';
+import { usernameSkeleton } from '../credentials/username-skeleton';
 import { SecretHasher } from '../credentials/secret-hasher';
 import { AccountEntity } from './account.entity';
 import { DeletionDates } from './deletion-dates';
@@ -49,12 +50,16 @@ export class AccountService {
     return this.accounts.findOneBy({ id });
   }
 
-  /** Creates an account; a username taken in any letter case gives 409. */
+  /**
+   * Creates an account. A username taken in any letter case, or one that looks like a taken one
+   * (same UTS #39 skeleton), gives the same 409: the unique indexes decide, also in a race.
+   */
   async create(input: NewAccount, now = new Date()): Promise<AccountEntity> {
     const account = this.accounts.create({
       id: randomUUID(),
       username: input.username,
       usernameKey: usernameKey(input.username),
+      usernameSkeleton: usernameSkeleton(input.username),
       role: input.role,
       displayName: input.displayName ?? null,
       active: true,
