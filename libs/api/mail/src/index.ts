@@ -1,4 +1,4 @@
-export { isValidSender } from './lib/compose-message';
+export { isValidSender, isValidSubject } from './lib/compose-message';
 export * from './lib/invalid-mail.error';
 export * from './lib/mail-delivery.error';
 export * from './lib/mail-failure';

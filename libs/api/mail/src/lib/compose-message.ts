@@ -75,6 +75,16 @@ export function isValidSender(from: unknown): boolean {
   }
 }
 
+/** True when {@link composeMessage} would accept `subject`: one line, not blank. */
+export function isValidSubject(subject: unknown): boolean {
+  try {
+    checkSubject(subject);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkSubject(subject: unknown): string {
   if (typeof subject !== 'string' || hasControlCharacter(subject)) {
     throw new InvalidMailError('subject', 'must be one line of text');

@@ -5,6 +5,7 @@ import { Messaging1764212400000 } from './1764212400000-messaging';
 import { Retention1764216000000 } from './1764216000000-retention';
 import { Appointments1764219600000 } from './1764219600000-appointments';
 import { ConversationAnswered1764223200000 } from './1764223200000-conversation-answered';
+import { NoticeFailure1764226800000 } from './1764226800000-notice-failure';
 import { UsernameSkeleton1764234000000 } from './1764234000000-username-skeleton';
 
 /** Every migration in the order it runs. A schema change adds a file here; committed files never change. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Retention1764216000000,
   Appointments1764219600000,
   ConversationAnswered1764223200000,
+  NoticeFailure1764226800000,
   UsernameSkeleton1764234000000,
 ];

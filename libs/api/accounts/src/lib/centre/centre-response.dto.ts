@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CentreResponse } from '@confidant/shared/api-interfaces';
+import {
+  CentreMailResponse,
+  CentreResponse,
+  NoticeFailure,
+  NoticeFailureReason,
+} from '@confidant/shared/api-interfaces';
 
 /** OpenAPI description of {@link CentreResponse}. */
 export class CentreResponseDto implements CentreResponse {
@@ -31,4 +36,39 @@ export class CentreResponseDto implements CentreResponse {
       "The team's ECDH P-256 public key (raw, base64url); null until the centre is set up",
   })
   teamPublicKey!: string | null;
+}
+
+/** OpenAPI description of {@link NoticeFailure}. */
+export class NoticeFailureDto implements NoticeFailure {
+  @ApiProperty({ description: 'When the notice failed', format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({
+    enum: ['sender', 'subject', 'recipient', 'refused', 'unreachable', 'other'],
+    description: 'What failed; never an address or content',
+  })
+  reason!: NoticeFailureReason;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Codes only, such as "SMTP 550, EENVELOPE"',
+  })
+  detail!: string | null;
+}
+
+/** OpenAPI description of {@link CentreMailResponse}. */
+export class CentreMailResponseDto implements CentreMailResponse {
+  @ApiProperty({ example: 'Beratungsstelle <noreply@beratung.example>' })
+  notificationSender!: string;
+
+  @ApiProperty({ example: 'Neuigkeiten im Portal' })
+  notificationSubject!: string;
+
+  @ApiProperty({
+    type: NoticeFailureDto,
+    nullable: true,
+    description: 'Why the most recent notice could not be sent; null when it was sent',
+  })
+  lastNoticeFailure!: NoticeFailureDto | null;
 }

@@ -60,6 +60,36 @@ describe('CentreModule', () => {
     expect(centre.responseDays).toBe(2);
   });
 
+  it('replaces a stored sender that the mailer would refuse with the configured one at start', async () => {
+    const centres = app.get<Repository<CentreEntity>>(getRepositoryToken(CentreEntity));
+    await centres.update(
+      { id: CENTRE_ID },
+      { notificationSender: 'Online-Beratung <noreply@localhost>', notificationSubject: 'Eigen' },
+    );
+
+    await app.get(CentreService).ensureSeeded();
+
+    expect(await app.get(CentreService).mailIdentity()).toEqual({
+      from: seed.notificationSender,
+      subject: 'Eigen',
+    });
+  });
+
+  it('keeps why the last notice failed until one is sent', async () => {
+    const centre = app.get(CentreService);
+    const at = new Date('2026-03-01T10:00:00Z');
+
+    await centre.recordNoticeFailure({ reason: 'refused', detail: 'SMTP 550' }, at);
+    expect((await centre.mailSettings()).lastNoticeFailure).toEqual({
+      at: at.toISOString(),
+      reason: 'refused',
+      detail: 'SMTP 550',
+    });
+
+    await centre.recordNoticeSent();
+    expect((await centre.mailSettings()).lastNoticeFailure).toBeNull();
+  });
+
   it('does not expose notification settings to the public', async () => {
     const response = await request(app.getHttpServer()).get('/centre').expect(200);
 

@@ -1,7 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CentreResponse } from '@confidant/shared/api-interfaces';
-import { Repository } from 'typeorm';
+import { isValidSender, isValidSubject, MailFailure } from '@confidant/api/mail';
+import { CentreMailResponse, CentreResponse } from '@confidant/shared/api-interfaces';
+import { IsNull, Not, Repository } from 'typeorm';
 import { CENTRE_SEED, CentreSeed } from './centre-seed';
 import { CentreEntity } from './centre.entity';
 
@@ -35,6 +42,25 @@ export class CentreService implements OnApplicationBootstrap {
     if (result.raw && (result.identifiers.length > 0 || result.raw.changes > 0)) {
       this.logger.log('Seeded the centre settings');
     }
+    await this.repairSender();
+  }
+
+  /**
+   * The sender that notices go out with must be one the mailer accepts, or every notice is lost.
+   * Earlier versions derived `noreply@localhost` from `PUBLIC_URL=http://localhost:…` and stored
+   * it: such a sender is replaced by the configured one (which the configuration check vouches for).
+   */
+  private async repairSender(): Promise<void> {
+    const centre = await this.centres.findOneBy({ id: CENTRE_ID });
+    if (centre && !isValidSender(centre.notificationSender)) {
+      await this.centres.update(
+        { id: CENTRE_ID },
+        { notificationSender: this.seed.notificationSender },
+      );
+      this.logger.warn(
+        'The stored sender of notices was no valid address; it is now the configured one',
+      );
+    }
   }
 
   async getCentre(): Promise<CentreEntity> {
@@ -43,6 +69,15 @@ export class CentreService implements OnApplicationBootstrap {
 
   /** Changes what a lead changed; returns the public settings afterwards. */
   async update(changes: Partial<CentreSeed>): Promise<CentreResponse> {
+    if (changes.notificationSender !== undefined && !isValidSender(changes.notificationSender)) {
+      throw new BadRequestException(
+        'notificationSender must be one e-mail address with a dotted domain, optionally with a ' +
+          'name, such as "Beratungsstelle <noreply@beratung.example>"',
+      );
+    }
+    if (changes.notificationSubject !== undefined && !isValidSubject(changes.notificationSubject)) {
+      throw new BadRequestException('notificationSubject must be one line of text');
+    }
     const defined = Object.fromEntries(
       Object.entries(changes).filter(([, value]) => value !== undefined),
     ) as Partial<CentreSeed>;
@@ -61,6 +96,43 @@ export class CentreService implements OnApplicationBootstrap {
   async mailIdentity(): Promise<{ from: string; subject: string }> {
     const centre = await this.getCentre();
     return { from: centre.notificationSender, subject: centre.notificationSubject };
+  }
+
+  /** Sender, subject and the last notice failure, for the lead's settings. */
+  async mailSettings(): Promise<CentreMailResponse> {
+    const centre = await this.getCentre();
+    return {
+      notificationSender: centre.notificationSender,
+      notificationSubject: centre.notificationSubject,
+      lastNoticeFailure:
+        centre.noticeFailedAt && centre.noticeFailureReason
+          ? {
+              at: centre.noticeFailedAt.toISOString(),
+              reason: centre.noticeFailureReason,
+              detail: centre.noticeFailureDetail,
+            }
+          : null,
+    };
+  }
+
+  /** A notice (reply or retention warning) could not be sent: the lead sees why, nothing more. */
+  async recordNoticeFailure(failure: MailFailure, at: Date): Promise<void> {
+    await this.centres.update(
+      { id: CENTRE_ID },
+      {
+        noticeFailedAt: at,
+        noticeFailureReason: failure.reason,
+        noticeFailureDetail: failure.detail?.slice(0, 60) ?? null,
+      },
+    );
+  }
+
+  /** A notice went out: an earlier failure is no longer the last word. Writes only if one is kept. */
+  async recordNoticeSent(): Promise<void> {
+    await this.centres.update(
+      { id: CENTRE_ID, noticeFailedAt: Not(IsNull()) },
+      { noticeFailedAt: null, noticeFailureReason: null, noticeFailureDetail: null },
+    );
   }
 
   async getPublicCentre(): Promise<CentreResponse> {

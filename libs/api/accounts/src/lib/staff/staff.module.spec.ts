@@ -259,4 +259,55 @@ describe('StaffModule', () => {
     await lead.patch('/staff/centre').send({ exitUrl: 'javascript:alert(1)' }).expect(400);
     expect((await http().get('/centre')).body.responseDays).toBe(2);
   });
+
+  it('shows the lead the current sender and subject, and refuses a sender the mailer would refuse', async () => {
+    const { lead } = await setUpLead();
+
+    expect((await lead.get('/centre/mail').expect(200)).body).toEqual({
+      notificationSender: seed.notificationSender,
+      notificationSubject: seed.notificationSubject,
+      lastNoticeFailure: null,
+    });
+    for (const notificationSender of [
+      'Online-Beratung <noreply@localhost>',
+      'noreply@127.0.0.1',
+      'a@b.example, c@d.example',
+      'Beratung',
+    ]) {
+      const refused = await lead.patch('/staff/centre').send({ notificationSender, name: 'X' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toContain('notificationSender');
+    }
+    await lead.patch('/staff/centre').send({ notificationSubject: ' \t ' }).expect(400);
+    expect((await http().get('/centre')).body.name).toBe(seed.name);
+    expect((await lead.get('/centre/mail')).body.notificationSender).toBe(seed.notificationSender);
+
+    await lead
+      .patch('/staff/centre')
+      .send({ notificationSender: 'Stelle <info@stelle.example>', notificationSubject: 'Hallo' })
+      .expect(200);
+    expect((await lead.get('/centre/mail')).body).toMatchObject({
+      notificationSender: 'Stelle <info@stelle.example>',
+      notificationSubject: 'Hallo',
+    });
+  });
+
+  it('shows the mail settings to leads only', async () => {
+    const { lead } = await setUpLead();
+    const invitation = await lead.post('/staff/invitations').send({ role: 'counsellor' });
+    const identity = await makeIdentity();
+    const counsellor = request.agent(app.getHttpServer());
+    await counsellor
+      .post('/staff/register')
+      .send({
+        invitationToken: invitation.body.token,
+        username: 'beraterin',
+        displayName: 'B',
+        ...identity.body,
+      })
+      .expect(201);
+
+    await counsellor.get('/centre/mail').expect(403);
+    await http().get('/centre/mail').expect(401);
+  });
 });
