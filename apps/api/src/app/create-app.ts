@@ -4,17 +4,15 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CentreService } from '@confidant/api/accounts';
-import { SessionCookie, SessionService } from '@confidant/api/auth';
+import { SessionCookie, SessionService, VALIDATION_OPTIONS } from '@confidant/api/auth';
 import { API_PREFIX, ApiRoutes } from '@confidant/shared/api-interfaces';
 import { AppConfig, LOG_LEVELS } from '../config/app-config';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { jsonBodyParsers } from './http/json-body';
 import { originCheck } from './http/origin-check';
 import { noStore, securityHeaders } from './http/security-headers';
 import { serveWebApp } from './web/web-hosting';
-
-/** Largest JSON body the API accepts; message envelopes are limited further by their routes. */
-export const JSON_BODY_LIMIT = '256kb';
 
 /** Nest's levels up to and including the configured one. */
 function logLevels(config: AppConfig): LogLevel[] {
@@ -37,11 +35,9 @@ export async function createApp(
   app.set('trust proxy', config.trustProxy);
   app.use(...securityHeaders({ https: config.isHttps }));
   app.use(`/${API_PREFIX}`, noStore, originCheck(config.publicUrl));
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(...jsonBodyParsers(API_PREFIX));
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-  );
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.useGlobalFilters(new ApiExceptionFilter());
   // socket.io (the live chat at /chat) on the same HTTP server and port as the API.
   app.useWebSocketAdapter(new IoAdapter(app));
@@ -67,6 +63,7 @@ export async function createApp(
     const cookie = app.get(SessionCookie);
     const sessions = app.get(SessionService);
     serveWebApp(app, config.webDir, {
+      publicUrl: config.publicUrl,
       centre: () => centre.getPublicCentre(),
       hasSession: async (request) => {
         const token = cookie.read(request);

@@ -51,7 +51,7 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/centre': all(200),
   'POST /api/auth/prelogin': all(400),
   'POST /api/auth/register': all(400),
-  'POST /api/auth/login': all(401),
+  'POST /api/auth/login': all(400),
   'GET /api/auth/session': loggedIn(200),
   'GET /api/auth/status': all(200),
   'POST /api/auth/logout': all(204),

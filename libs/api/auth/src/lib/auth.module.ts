@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountErasure } from './account/account-erasure';
@@ -14,7 +15,13 @@ import { AuthController } from './login/auth.controller';
 import { AuthService } from './login/auth.service';
 import { LocalStrategy } from './login/local.strategy';
 import { SessionResponder } from './login/session-responder';
-import { RateLimiter } from './rate-limit/rate-limiter';
+import { BoundedThrottlerStorage } from './rate-limit/bounded-throttler-storage';
+import { CredentialKeys } from './rate-limit/credential-limits';
+import {
+  CredentialLimiter,
+  CredentialThrottlerGuard,
+  credentialThrottlerOptions,
+} from './rate-limit/credential-throttler';
 import { RecoveryController } from './recovery/recovery.controller';
 import { RecoveryService } from './recovery/recovery.service';
 import { ResetController } from './reset/reset.controller';
@@ -57,13 +64,25 @@ export class AuthModule {
       controllers: [AuthController, ResetController, RecoveryController],
       providers: [
         settings,
+        {
+          provide: CredentialKeys,
+          inject: [AUTH_SETTINGS],
+          useFactory: (s: AuthSettings) => new CredentialKeys(s.serverSecret),
+        },
+        {
+          provide: getOptionsToken(),
+          inject: [CredentialKeys],
+          useFactory: credentialThrottlerOptions,
+        },
+        { provide: getStorageToken(), useFactory: () => new BoundedThrottlerStorage() },
+        CredentialLimiter,
+        CredentialThrottlerGuard,
         AccountErasure,
         AccountService,
         AuthService,
         DeletionDates,
         EmailCipher,
         LocalStrategy,
-        RateLimiter,
         RecoveryService,
         ResetService,
         RolesGuard,
@@ -81,7 +100,11 @@ export class AuthModule {
         AuthService,
         DeletionDates,
         EmailCipher,
-        RateLimiter,
+        CredentialKeys,
+        CredentialLimiter,
+        CredentialThrottlerGuard,
+        getOptionsToken(),
+        getStorageToken(),
         SessionCookie,
         SessionEvents,
         SessionResponder,

@@ -1,4 +1,5 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
+import { VALIDATION_OPTIONS } from '../lib/rate-limit/valid-body.guard';
 import { AuthModule } from '../lib/auth.module';
 import { AuthSettings } from '../lib/auth-settings';
 import { TEST_KDF_ITERATIONS } from './test-identity';
@@ -26,7 +27,5 @@ export function testAuthModule(overrides: Partial<AuthSettings> = {}): DynamicMo
 
 /** The request pipeline parts of `createApp` that module tests need. */
 export function applyApiPipeline(app: INestApplication): void {
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-  );
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
 }

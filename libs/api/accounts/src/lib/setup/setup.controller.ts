@@ -1,6 +1,11 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedRequest, Public, RateLimiter, SessionResponder } from '@confidant/api/auth';
+import {
+  AuthenticatedRequest,
+  CredentialRoute,
+  Public,
+  SessionResponder,
+} from '@confidant/api/auth';
 import { SessionResponse, SetupStatusResponse } from '@confidant/shared/api-interfaces';
 import { SetupDto } from '@confidant/shared/api-interfaces/dto';
 import type { Response } from 'express';
@@ -11,7 +16,6 @@ import { SetupService } from './setup.service';
 export class SetupController {
   constructor(
     private readonly setup: SetupService,
-    private readonly rateLimiter: RateLimiter,
     private readonly responder: SessionResponder,
   ) {}
 
@@ -25,13 +29,13 @@ export class SetupController {
   /** Creates the first lead and the team key from the one-time link; she is logged in. */
   @Public()
   @Post()
+  @CredentialRoute('staff', SetupDto, { byName: true })
   @ApiCreatedResponse({ description: 'The first lead, her keys and the session times' })
   async complete(
     @Body() dto: SetupDto,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
-    this.rateLimiter.hit('staff', null, request.ip);
     const lead = await this.setup.complete(dto);
     return this.responder.startSession(lead, request, response);
   }

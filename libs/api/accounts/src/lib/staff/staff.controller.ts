@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -9,12 +9,11 @@ import {
 import {
   AuthContext,
   AuthenticatedRequest,
+  CredentialRoute,
   CurrentAuth,
   Public,
-  RateLimiter,
   Roles,
   SessionResponder,
-  usernameKey,
 } from '@confidant/api/auth';
 import {
   CentreResponse,
@@ -28,6 +27,7 @@ import {
   InvitationCreateDto,
   StaffRegisterDto,
   TeamKeyGrantDto,
+  UuidParam,
 } from '@confidant/shared/api-interfaces/dto';
 import type { Response } from 'express';
 import { CentreService } from '../centre/centre.service';
@@ -39,7 +39,6 @@ export class StaffController {
   constructor(
     private readonly staff: StaffService,
     private readonly centre: CentreService,
-    private readonly rateLimiter: RateLimiter,
     private readonly responder: SessionResponder,
   ) {}
 
@@ -53,13 +52,13 @@ export class StaffController {
   /** A counsellor joins through her invitation link and is logged in afterwards. */
   @Public()
   @Post('register')
+  @CredentialRoute('staff', StaffRegisterDto, { byName: true })
   @ApiCreatedResponse({ description: 'The new staff account, its keys and the session times' })
   async register(
     @Body() dto: StaffRegisterDto,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
-    this.rateLimiter.hit('staff', usernameKey(dto.username), request.ip);
     const account = await this.staff.register(dto);
     return this.responder.startSession(account, request, response);
   }
@@ -76,7 +75,7 @@ export class StaffController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  async grantTeamKey(@Param('id') id: string, @Body() dto: TeamKeyGrantDto): Promise<void> {
+  async grantTeamKey(@UuidParam() id: string, @Body() dto: TeamKeyGrantDto): Promise<void> {
     await this.staff.grantTeamKey(id, dto);
   }
 
@@ -87,7 +86,7 @@ export class StaffController {
   @ApiNotFoundResponse()
   async update(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Body() dto: CounsellorUpdateDto,
   ): Promise<void> {
     await this.staff.setActive(auth.account, id, dto.active);

@@ -10,7 +10,7 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** The key under which a username is unique and looked up: NFKC and lower case. */
+/** The key under which a username is unique and looked up: NFKC, without surrounding space, lower case. */
 export function usernameKey(username: string): string {
-  return username.normalize('NFKC').toLowerCase();
+  return username.normalize('NFKC').trim().toLowerCase();
 }

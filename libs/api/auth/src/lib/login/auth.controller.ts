@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -6,7 +6,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
@@ -22,8 +21,7 @@ import {
 } from '@confidant/shared/api-interfaces/dto';
 import type { Response } from 'express';
 import { AccountEntity } from '../account/account.entity';
-import { usernameKey } from '../credentials/tokens';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { CredentialRoute } from '../rate-limit/credential-throttler';
 import { AuthenticatedRequest, CurrentAuth, Public, Roles } from '../session/auth.decorators';
 import { SessionCookie } from '../session/session-cookie';
 import { AuthContext } from '../session/session.service';
@@ -36,7 +34,6 @@ import { SessionResponder } from './session-responder';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly rateLimiter: RateLimiter,
     private readonly cookie: SessionCookie,
     private readonly responder: SessionResponder,
   ) {}
@@ -44,20 +41,17 @@ export class AuthController {
   /** The parameters to derive the keys from the password; the same shape for unknown names. */
   @Public()
   @Post('prelogin')
+  @CredentialRoute('prelogin', PreloginDto, { byName: true })
   @HttpCode(200)
   @ApiOkResponse({ description: 'kdfSalt and kdfIterations' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
-  prelogin(
-    @Body() dto: PreloginDto,
-    @Req() request: AuthenticatedRequest,
-  ): Promise<PreloginResponse> {
-    this.rateLimiter.hit('prelogin', usernameKey(dto.username), request.ip);
+  prelogin(@Body() dto: PreloginDto): Promise<PreloginResponse> {
     return this.auth.prelogin(dto.username);
   }
 
   /** A new client account; she is logged in afterwards. */
   @Public()
   @Post('register')
+  @CredentialRoute('register', RegisterDto, { byName: true })
   @ApiCreatedResponse({ description: 'The account, its keys and the session times' })
   @ApiConflictResponse({ description: 'The username is taken' })
   async register(
@@ -65,15 +59,14 @@ export class AuthController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
-    this.rateLimiter.hit('register', usernameKey(dto.username), request.ip);
     const account = await this.auth.register(dto);
     return this.responder.startSession(account, request, response);
   }
 
   /** Logs in with the derived authKey; a new session replaces any earlier one of this browser. */
   @Public()
-  @UseGuards(LocalAuthGuard)
   @Post('login')
+  @CredentialRoute('login', LoginDto, { byName: true }, LocalAuthGuard)
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ description: 'The account, its keys and the session times' })

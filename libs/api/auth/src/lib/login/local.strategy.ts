@@ -3,8 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
 import { AccountEntity } from '../account/account.entity';
-import { usernameKey } from '../credentials/tokens';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { CredentialLimiter } from '../rate-limit/credential-throttler';
 import { AuthService } from './auth.service';
 
 /** The same answer for an unknown name, a wrong password and a deactivated account. */
@@ -15,20 +14,18 @@ export const LOGIN_FAILED = 'Username or password is not correct.';
 export class LocalStrategy extends PassportStrategy(Strategy) {
   constructor(
     private readonly auth: AuthService,
-    private readonly rateLimiter: RateLimiter,
+    private readonly limiter: CredentialLimiter,
   ) {
     super({ usernameField: 'username', passwordField: 'authKey', passReqToCallback: true });
   }
 
+  /** The body has been checked (`LoginDto`) and counted (`CredentialRoute`) before this runs. */
   async validate(request: Request, username: string, authKey: string): Promise<AccountEntity> {
-    this.rateLimiter.hit('login', usernameKey(username), request.ip);
-    if (!/^[A-Za-z0-9_-]{43}$/.test(authKey) || username.length > 64) {
-      throw new UnauthorizedException(LOGIN_FAILED);
-    }
-    const account = await this.auth.verifyLogin(username.normalize('NFKC').trim(), authKey);
+    const account = await this.auth.verifyLogin(username, authKey);
     if (!account) {
       throw new UnauthorizedException(LOGIN_FAILED);
     }
+    this.limiter.forgiveSuccess('login', request);
     return account;
   }
 }

@@ -7,8 +7,7 @@ import {
 } from '@nestjs/swagger';
 import { RecoveryStartResponse } from '@confidant/shared/api-interfaces';
 import { RecoveryCompleteDto, RecoveryStartDto } from '@confidant/shared/api-interfaces/dto';
-import { usernameKey } from '../credentials/tokens';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { CredentialLimiter, CredentialRoute } from '../rate-limit/credential-throttler';
 import { AuthenticatedRequest, Public } from '../session/auth.decorators';
 import { RecoveryService } from './recovery.service';
 
@@ -17,33 +16,32 @@ import { RecoveryService } from './recovery.service';
 export class RecoveryController {
   constructor(
     private readonly recovery: RecoveryService,
-    private readonly rateLimiter: RateLimiter,
+    private readonly limiter: CredentialLimiter,
   ) {}
 
   @Public()
   @Post('start')
+  @CredentialRoute('recovery', RecoveryStartDto, { byName: true })
   @HttpCode(200)
   @ApiOkResponse({
     description: 'A short-lived recovery token and the recovery-wrapped private key',
   })
   @ApiUnauthorizedResponse({ description: 'The same answer for an unknown name and a wrong code' })
-  start(
+  async start(
     @Body() dto: RecoveryStartDto,
     @Req() request: AuthenticatedRequest,
   ): Promise<RecoveryStartResponse> {
-    this.rateLimiter.hit('recovery', usernameKey(dto.username), request.ip);
-    return this.recovery.start(dto);
+    const started = await this.recovery.start(dto);
+    this.limiter.forgiveSuccess('recovery', request);
+    return started;
   }
 
   @Public()
   @Post('complete')
+  @CredentialRoute('recovery', RecoveryCompleteDto, { byName: false })
   @HttpCode(204)
   @ApiNoContentResponse()
-  async complete(
-    @Body() dto: RecoveryCompleteDto,
-    @Req() request: AuthenticatedRequest,
-  ): Promise<void> {
-    this.rateLimiter.hit('recovery', null, request.ip);
+  async complete(@Body() dto: RecoveryCompleteDto): Promise<void> {
     await this.recovery.complete(dto);
   }
 }

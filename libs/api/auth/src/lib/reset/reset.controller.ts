@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Logger, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -6,9 +6,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ResetConfirmDto, ResetRequestDto } from '@confidant/shared/api-interfaces/dto';
-import { usernameKey } from '../credentials/tokens';
-import { RateLimiter } from '../rate-limit/rate-limiter';
-import { AuthenticatedRequest, Public } from '../session/auth.decorators';
+import { CredentialRoute } from '../rate-limit/credential-throttler';
+import { Public } from '../session/auth.decorators';
 import { ResetService } from './reset.service';
 
 @ApiTags('auth')
@@ -16,18 +15,15 @@ import { ResetService } from './reset.service';
 export class ResetController {
   private readonly logger = new Logger(ResetController.name);
 
-  constructor(
-    private readonly reset: ResetService,
-    private readonly rateLimiter: RateLimiter,
-  ) {}
+  constructor(private readonly reset: ResetService) {}
 
   /** Always 202, at once: whether a mail goes out is not revealed. */
   @Public()
   @Post('request')
+  @CredentialRoute('reset', ResetRequestDto, { byName: true })
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Always, whether or not the name exists or has an e-mail' })
-  requestReset(@Body() dto: ResetRequestDto, @Req() request: AuthenticatedRequest): void {
-    this.rateLimiter.hit('reset', usernameKey(dto.username), request.ip);
+  requestReset(@Body() dto: ResetRequestDto): void {
     this.reset.request(dto.username).catch((error: unknown) => {
       this.logger.error(`A password reset mail could not be sent: ${(error as Error).name}`);
     });
@@ -36,11 +32,11 @@ export class ResetController {
   /** Sets a new password and identity key with the token from the link. */
   @Public()
   @Post('confirm')
+  @CredentialRoute('reset', ResetConfirmDto, { byName: false })
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'The link is unknown, used or expired' })
-  async confirm(@Body() dto: ResetConfirmDto, @Req() request: AuthenticatedRequest): Promise<void> {
-    this.rateLimiter.hit('reset', null, request.ip);
+  async confirm(@Body() dto: ResetConfirmDto): Promise<void> {
     await this.reset.confirm(dto);
   }
 }
