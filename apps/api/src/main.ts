@@ -1,24 +1,40 @@
 import { Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { DataSource } from 'typeorm';
+import { DatabaseUnusableError, recordServerSecretCheck } from '@confidant/api/persistence';
 import { createApp } from './app/create-app';
 import { ConfigError, loadConfig } from './config/app-config';
-import { prepareDataDir } from './config/server-secret';
+import { prepareDataDir, serverSecretCheck } from './config/server-secret';
 
 async function bootstrap(): Promise<void> {
+  // Whatever the portal creates (the database, SQLite's -wal and -shm files, mails in the outbox)
+  // is for its own user only, whatever umask it was started with.
+  process.umask(0o077);
   let config;
   let serverSecret;
   try {
     config = loadConfig(process.env);
-    serverSecret = prepareDataDir(config);
+    serverSecret = await prepareDataDir(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof DatabaseUnusableError) {
+      process.stderr.write(`Database error: ${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
 
   const app = await createApp(config, serverSecret);
+  // The migrations have run: tie the database to its secret (once; a later start checks it).
+  const check = serverSecretCheck(serverSecret);
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  if ((await recordServerSecretCheck(dataSource, check)) !== check) {
+    throw new Error('the database was just set up with another server secret by another start');
+  }
   stopGracefully(app.getHttpServer());
   await app.listen(config.port, config.host);
   const logger = new Logger('Confidant');

@@ -3,3 +3,4 @@ export * from './lib/persistence.module';
 export { MIGRATIONS } from './migrations';
 export * from './lib/columns';
 export * from './lib/entity-rows';
+export * from './lib/database-check';

@@ -26,6 +26,9 @@ export class PersistenceModule {
           useFactory: async (...args: unknown[]) => ({
             ...sqliteOptions(await options.useFactory(...args)),
             autoLoadEntities: true,
+            // The database is a local file: an error opening it does not go away by waiting. Nest
+            // would retry 9 times over 27 s, logging a stack trace each time; fail at once instead.
+            toRetry: () => false,
           }),
           dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
             if (!dataSourceOptions) {

@@ -6,6 +6,7 @@ import { Retention1764216000000 } from './1764216000000-retention';
 import { Appointments1764219600000 } from './1764219600000-appointments';
 import { ConversationAnswered1764223200000 } from './1764223200000-conversation-answered';
 import { NoticeFailure1764226800000 } from './1764226800000-notice-failure';
+import { ServerSecretCheck1764230400000 } from './1764230400000-server-secret-check';
 import { UsernameSkeleton1764234000000 } from './1764234000000-username-skeleton';
 
 /** Every migration in the order it runs. A schema change adds a file here; committed files never change. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Appointments1764219600000,
   ConversationAnswered1764223200000,
   NoticeFailure1764226800000,
+  ServerSecretCheck1764230400000,
   UsernameSkeleton1764234000000,
 ];
