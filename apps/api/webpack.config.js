@@ -20,6 +20,8 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
+      // The OpenAPI schemas of the request bodies (see openapi-plugin.js).
+      transformers: [{ name: require.resolve('./openapi-plugin.js'), options: {} }],
     }),
   ],
 };

@@ -225,6 +225,63 @@ describe('MessagingModule', () => {
     });
   });
 
+  describe('ids', () => {
+    const NIL = '00000000-0000-0000-0000-000000000000';
+
+    it('are one conversation whatever the case, read and stored in lower case', async () => {
+      const client = await world.client();
+      const enquiry = await world.enquiry(client, 'Hallo', 'Gewalt');
+      const upper = enquiry.conversationId.toUpperCase();
+
+      const created = await client.http
+        .post('/conversations')
+        .send({ ...enquiry.body, id: upper })
+        .expect(201);
+      await client.http.post('/conversations').send(enquiry.body).expect(200);
+      const detail = await client.http.get(`/conversations/${upper}`).expect(200);
+
+      expect(created.body.conversation.id).toBe(enquiry.conversationId);
+      expect(detail.body.id).toBe(enquiry.conversationId);
+      expect(await conversationRows().count()).toBe(1);
+      expect(await messageRows().count()).toBe(1);
+    });
+
+    it('refuse the nil UUID and anything that is not a UUID with 400, storing nothing', async () => {
+      const client = await world.client();
+      const counsellor = await world.counsellor();
+      const enquiry = await openEnquiry(client);
+      const id = enquiry.conversationId;
+      const envelope = enquiry.body.message.envelope;
+      const fresh = await world.enquiry(client, 'Zweite', 'Gewalt');
+
+      const refused = [
+        await client.http.post('/conversations').send({ ...fresh.body, id: NIL }),
+        await client.http
+          .post('/conversations')
+          .send({ ...fresh.body, message: { ...fresh.body.message, id: NIL } }),
+        await client.http.post(`/conversations/${id}/messages`).send({ id: NIL, envelope }),
+        await client.http.post(`/conversations/${id}/messages`).send({ id: `${id}0`, envelope }),
+        await client.http.post(`/conversations/${id}/read`).send({ upTo: NIL }),
+        await client.http.get(`/conversations/${id}/messages?before=${NIL}`),
+        await client.http
+          .post(`/conversations/${NIL}/messages`)
+          .send({ id: randomUUID(), envelope }),
+        await client.http.get(`/conversations/${NIL}`),
+        await client.http.get(`/conversations/${id.slice(1)}`),
+        await counsellor.http.post(`/conversations/${id}/assign`).send({ counsellorId: NIL }),
+        await counsellor.http.post(`/conversations/${NIL}/close`),
+      ];
+
+      expect(refused.map((response) => response.status)).toEqual(refused.map(() => 400));
+      expect(refused[0].body.message).toEqual(['id must not be the nil UUID']);
+      expect(refused[3].body.message).toEqual(['id must be a UUID']);
+      expect(refused[6].body.message).toBe('id must be a UUID');
+      expect(await conversationRows().count()).toBe(1);
+      expect(await messageRows().count()).toBe(1);
+      expect((await conversationRows().findOneByOrFail({ id })).counsellorId).toBeNull();
+    });
+  });
+
   describe('privacy', () => {
     it('hides a conversation from everyone else with 404 on every route', async () => {
       const client = await world.client();
@@ -239,7 +296,7 @@ describe('MessagingModule', () => {
       const id = enquiry.conversationId;
       const messageId = enquiry.body.message.id;
 
-      await client.http.get('/conversations/not-a-uuid/messages').expect(404);
+      await client.http.get('/conversations/not-a-uuid/messages').expect(400);
       await client.http.get(`/conversations/${randomUUID()}/messages`).expect(404);
       for (const person of [other, bystander]) {
         await person.http.get(`/conversations/${id}`).expect(404);
@@ -299,6 +356,37 @@ describe('MessagingModule', () => {
       expect(retry.status).toBe(200);
       expect(retry.body.id).toBe(id);
       expect(await messageRows().countBy({ conversationId: enquiry.conversationId })).toBe(2);
+    });
+
+    it('are the same message whatever the case of the id', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const key = await world.conversationKey(client, enquiry.conversationId);
+      const id = randomUUID();
+      const envelope = await encryptMessage(
+        key,
+        { conversationId: enquiry.conversationId, messageId: id, senderId: client.id },
+        { text: 'Einmal' },
+      );
+      const url = `/conversations/${enquiry.conversationId.toUpperCase()}/messages`;
+
+      const first = await client.http
+        .post(url)
+        .send({ id: id.toUpperCase(), envelope })
+        .expect(201);
+      const again = await client.http.post(url).send({ id, envelope }).expect(200);
+      const read = await client.http
+        .post(`/conversations/${enquiry.conversationId}/read`)
+        .send({ upTo: id.toUpperCase() })
+        .expect(204);
+
+      expect(read.status).toBe(204);
+      expect([first.body.id, again.body.id]).toEqual([id, id]);
+      expect(await messageRows().countBy({ conversationId: enquiry.conversationId })).toBe(2);
+      expect(await world.read(client, enquiry.conversationId, key)).toEqual([
+        'Ich brauche Hilfe.',
+        'Einmal',
+      ]);
     });
 
     it('are paged by cursor, newest last, stable while new ones arrive', async () => {

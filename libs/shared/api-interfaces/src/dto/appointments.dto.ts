@@ -1,9 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsInt,
   IsOptional,
-  IsUUID,
   Matches,
   Max,
   Min,
@@ -12,6 +12,7 @@ import {
 import { APPOINTMENT_MINUTES, MAX_APPOINTMENT_OPTIONS } from '../lib/appointments';
 import { AesEnvelopeDto } from '../lib/envelopes';
 import { NewMessageDto } from './conversations.dto';
+import { UuidField } from './fields';
 import { IsAesEnvelope } from './validators';
 
 /**
@@ -26,6 +27,11 @@ export const MAX_CANCEL_REASON_BYTES = 2048;
 
 /** One date: when, and for how long (30–90 minutes). */
 export class AppointmentSlotDto {
+  @ApiProperty({
+    type: 'string',
+    pattern: APPOINTMENT_TIME_PATTERN.source,
+    example: '2030-05-17T14:30',
+  })
   @Matches(APPOINTMENT_TIME_PATTERN, {
     message:
       'startsAt must be an ISO 8601 date and time such as 2030-05-17T14:30 (centre time) or 2030-05-17T12:30:00Z',
@@ -60,20 +66,20 @@ export class CancelAppointmentDto {
 
 /** Socket events `watch`, `unwatch`, `leave`, `typing`, `end`. */
 export class ChatRoomDto {
-  @IsUUID() conversationId!: string;
+  @UuidField() conversationId!: string;
 }
 
 /** Socket event `join`: `after` is the newest message the browser has, to catch up from. */
 export class ChatJoinDto extends ChatRoomDto {
-  @IsOptional() @IsUUID() after?: string;
+  @IsOptional() @UuidField() after?: string;
 }
 
 /** Socket event `message`: a message like any other, to the conversation of the room. */
 export class ChatMessageDto extends NewMessageDto {
-  @IsUUID() conversationId!: string;
+  @UuidField() conversationId!: string;
 }
 
 /** Socket event `delivered`: message `id` reached this browser. */
 export class ChatDeliveredDto extends ChatRoomDto {
-  @IsUUID() id!: string;
+  @UuidField() id!: string;
 }

@@ -1,15 +1,7 @@
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AesEnvelopeDto, SealedEnvelopeDto } from '../lib/envelopes';
+import { UuidField } from './fields';
 import { IsAesEnvelope, IsSealedEnvelope } from './validators';
 
 /** Largest message ciphertext: 64 KB of plaintext JSON plus the tag. */
@@ -17,7 +9,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** A message as its author's browser encrypted it; the id is hers, so a retry is idempotent. */
 export class NewMessageDto {
-  @IsUUID() id!: string;
+  @UuidField() id!: string;
   // Larger envelopes pass validation so that the service can answer them with 413.
   @IsAesEnvelope(256 * 1024) envelope!: AesEnvelopeDto;
 }
@@ -30,7 +22,7 @@ export class ConversationKeysDto {
 
 /** `POST /api/conversations`: a new enquiry with its keys and first message, all or nothing. */
 export class NewConversationDto {
-  @IsUUID() id!: string;
+  @UuidField() id!: string;
   @IsOptional() @IsString() @MaxLength(100) topic?: string;
   @ValidateNested() @Type(() => ConversationKeysDto) keys!: ConversationKeysDto;
   @ValidateNested() @Type(() => NewMessageDto) message!: NewMessageDto;
@@ -38,18 +30,18 @@ export class NewConversationDto {
 
 /** `GET /api/conversations/:id/messages?before=&limit=`. */
 export class MessagePageQuery {
-  @IsOptional() @IsUUID() before?: string;
+  @IsOptional() @UuidField() before?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 /** `POST /api/conversations/:id/assign`: empty to take over; a lead names the counsellor. */
 export class AssignDto {
-  @IsOptional() @IsUUID() counsellorId?: string;
+  @IsOptional() @UuidField() counsellorId?: string;
 }
 
 /** `POST /api/conversations/:id/read`: everything up to this message has been read. */
 export class ReadDto {
-  @IsUUID() upTo!: string;
+  @UuidField() upTo!: string;
 }
 
 /** `PUT /api/conversations/:id/keys/client`: the key re-sealed to the client's new public key. */

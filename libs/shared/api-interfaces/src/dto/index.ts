@@ -1,6 +1,7 @@
 export * from './accounts.dto';
 export * from './auth.dto';
 export * from './fields';
+export * from './uuid-param';
 export * from './validators';
 export * from './wire-format';
 export * from './staff.dto';

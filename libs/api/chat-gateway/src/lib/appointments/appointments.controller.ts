@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,7 +10,11 @@ import {
 import { AuthContext, CurrentAuth, Roles } from '@confidant/api/auth';
 import { ConversationAccess } from '@confidant/api/messaging';
 import { AppointmentResponse, Roles as RoleNames } from '@confidant/shared/api-interfaces';
-import { CancelAppointmentDto, NewAppointmentDto } from '@confidant/shared/api-interfaces/dto';
+import {
+  CancelAppointmentDto,
+  NewAppointmentDto,
+  UuidParam,
+} from '@confidant/shared/api-interfaces/dto';
 import { AppointmentsService } from './appointments.service';
 import { CALENDAR_FILE_NAME, calendarFile } from './calendar-file';
 
@@ -33,7 +37,7 @@ export class ConversationAppointmentsController {
   @ApiCreatedResponse({ description: 'The proposed dates, earliest first' })
   async propose(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Body() dto: NewAppointmentDto,
   ): Promise<AppointmentResponse[]> {
     const access = await this.access.find(auth.account, id);
@@ -47,7 +51,7 @@ export class ConversationAppointmentsController {
   @ApiOkResponse({ description: 'Every appointment of the conversation, earliest first' })
   async list(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
   ): Promise<AppointmentResponse[]> {
     const access = await this.access.find(auth.account, id);
     const now = new Date();
@@ -82,7 +86,7 @@ export class AppointmentsController {
   @ApiConflictResponse({ description: 'The date is no longer open, or has passed' })
   async accept(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
   ): Promise<AppointmentResponse> {
     const now = new Date();
     const target = await this.appointments.find(auth.account, id);
@@ -96,7 +100,7 @@ export class AppointmentsController {
   @ApiConflictResponse({ description: 'The date is no longer open' })
   async decline(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
   ): Promise<AppointmentResponse> {
     const now = new Date();
     const target = await this.appointments.find(auth.account, id);
@@ -111,7 +115,7 @@ export class AppointmentsController {
   @ApiConflictResponse({ description: 'The date was declined, cancelled or is over' })
   async cancel(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Body() dto: CancelAppointmentDto,
   ): Promise<AppointmentResponse> {
     const now = new Date();
@@ -128,7 +132,7 @@ export class AppointmentsController {
   @ApiConflictResponse({ description: 'Not accepted, too early, or over' })
   async open(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
   ): Promise<AppointmentResponse> {
     const now = new Date();
     const target = await this.appointments.find(auth.account, id);
@@ -143,7 +147,7 @@ export class AppointmentsController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'An iCalendar file titled "Termin"' })
   @ApiConflictResponse({ description: 'The date is not accepted' })
-  async calendar(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<string> {
+  async calendar(@CurrentAuth() auth: AuthContext, @UuidParam() id: string): Promise<string> {
     const target = await this.appointments.find(auth.account, id);
     this.appointments.assertCalendar(target);
     return calendarFile(target.appointment);

@@ -194,8 +194,23 @@ describe('appointments (ChatModule over HTTP)', () => {
       await pair.counsellor.http.post(`/appointments/${appointment.id}/accept`).expect(403);
       await other.http.post(`/appointments/${appointment.id}/accept`).expect(404);
       await other.http.post(`/appointments/${appointment.id}/decline`).expect(404);
-      await other.http.get('/appointments/not-a-uuid/calendar.ics').expect(404);
+      await other.http.get('/appointments/not-a-uuid/calendar.ics').expect(400);
       expect((await rows().findOneByOrFail({ id: appointment.id })).status).toBe('proposed');
+    });
+
+    it('are named by their id in any case; the nil UUID is a 400', async () => {
+      const pair = await world.pair();
+      const [appointment] = await world.propose(pair, 60);
+
+      await pair.client.http
+        .post(`/appointments/00000000-0000-0000-0000-000000000000/accept`)
+        .expect(400);
+      const accepted = await pair.client.http
+        .post(`/appointments/${appointment.id.toUpperCase()}/accept`)
+        .expect(200);
+
+      expect(accepted.body.id).toBe(appointment.id);
+      expect((await rows().findOneByOrFail({ id: appointment.id })).status).toBe('accepted');
     });
   });
 

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -33,6 +22,7 @@ import {
   NewConversationDto,
   NewMessageDto,
   ReadDto,
+  UuidParam,
 } from '@confidant/shared/api-interfaces/dto';
 import type { Response } from 'express';
 import { MessagesService } from '../messages/messages.service';
@@ -88,7 +78,7 @@ export class ConversationsController {
   @ApiOkResponse({ description: "The conversation with the caller's sealed conversation key" })
   async detail(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
   ): Promise<ConversationDetail> {
     return this.conversations.detail(auth.account, await this.access.find(auth.account, id));
   }
@@ -100,7 +90,7 @@ export class ConversationsController {
   @ApiOkResponse({ description: 'Up to `limit` (50) messages before `before`, oldest first' })
   async messagePage(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Query() query: MessagePageQuery,
   ): Promise<string> {
     await this.access.assertVisible(auth.account, id);
@@ -115,7 +105,7 @@ export class ConversationsController {
   @ApiPayloadTooLargeResponse({ description: 'The message is larger than 64 KB' })
   async post(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Body() dto: NewMessageDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<MessageResponse> {
@@ -132,7 +122,7 @@ export class ConversationsController {
   @ApiConflictResponse({ description: 'Someone else took it first' })
   async assign(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Body() dto: AssignDto,
   ): Promise<ConversationSummary> {
     const access = await this.access.find(auth.account, id);
@@ -145,7 +135,7 @@ export class ConversationsController {
   @ApiOkResponse({ description: 'The closed conversation' })
   async close(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
   ): Promise<ConversationSummary> {
     return this.conversations.close(
       auth.account,
@@ -159,7 +149,7 @@ export class ConversationsController {
   @ApiNoContentResponse()
   async read(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Body() dto: ReadDto,
   ): Promise<void> {
     const access = await this.access.find(auth.account, id);
@@ -173,7 +163,7 @@ export class ConversationsController {
   @ApiConflictResponse({ description: "The client's key has not changed" })
   async reshare(
     @CurrentAuth() auth: AuthContext,
-    @Param('id') id: string,
+    @UuidParam() id: string,
     @Body() dto: ClientKeyDto,
   ): Promise<void> {
     await this.conversations.reshareClientKey(
