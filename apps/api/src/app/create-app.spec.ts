@@ -51,7 +51,8 @@ describe('the HTTP application', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  const http = () => request(app.getHttpServer());
+  // Under PUBLIC_URL's host (localhost:3000 by default) as in a browser; see web-hosting.spec.ts.
+  const http = () => request.agent(app.getHttpServer()).set('Host', 'localhost:3000');
 
   describe('API', () => {
     it('reports health when the database answers', async () => {

@@ -17,6 +17,49 @@ function isApiPath(path: string): boolean {
 }
 
 /**
+ * Sends a GET or HEAD outside the API that arrives under another host than PUBLIC_URL's (the
+ * portal opened as `http://127.0.0.1:3000` while PUBLIC_URL says `http://localhost:3000`) to the
+ * same path and query under PUBLIC_URL: there every request that changes something would be
+ * refused by the origin check, so the portal could only be looked at. API answers are never
+ * redirected. The target's origin is always PUBLIC_URL's, whatever the request says (no open
+ * redirect). `X-Forwarded-Host` counts only where `trust proxy` trusts the peer (Express's
+ * `request.host`, set from TRUST_PROXY in `createApp`). 302, not kept: a permanent redirect would
+ * stay in the browser's cache after PUBLIC_URL changes, and would be one more trace of the visit.
+ */
+export function canonicalHost(publicUrl: string) {
+  const canonical = new URL(publicUrl);
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    if (
+      !isRead ||
+      isApiPath(request.path.toLowerCase()) ||
+      hostOf(request.host, canonical.protocol) === canonical.host
+    ) {
+      next();
+      return;
+    }
+    const asked = new URL(request.originalUrl, 'http://asked.invalid');
+    const target = new URL(canonical.origin);
+    target.pathname = asked.pathname;
+    target.search = asked.search;
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(302, target.href);
+  };
+}
+
+/** The host (with a port other than the protocol's default) of a Host header; null if malformed. */
+function hostOf(header: string | undefined, protocol: string): string | null {
+  if (!header || /[/?#@\\\s]/.test(header)) {
+    return null;
+  }
+  try {
+    return new URL(`${protocol}//${header}`).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Serves the built Angular app on the API's port: files as they are, hashed files cached for a year,
  * and `index.html` for every other GET that is not an API route or a file, so that app routes such
  * as `/datenschutz` survive a reload. Only static files are compressed; API answers are not, since
@@ -27,6 +70,8 @@ export const SESSION_META = 'confidant-session';
 
 /** What the page needs to know before its first paint, without asking the API. */
 export interface PageContext {
+  /** PUBLIC_URL: pages asked for under another host are redirected there. */
+  publicUrl: string;
   centre: () => Promise<CentreResponse>;
   /** Whether the request carries a live session (no details: the page stays free of secrets). */
   hasSession: (request: Request) => Promise<boolean>;
@@ -42,6 +87,7 @@ export function serveWebApp(
     new Logger('Web').warn(`No built web app in ${webDir}; only the API is served`);
     return false;
   }
+  app.use(canonicalHost(context.publicUrl));
   const indexHtml = withInlineStyles(readFileSync(indexFile, 'utf8'), webDir);
   // With a prerendered landing page, the build keeps the plain shell for all other routes here.
   const shellFile = join(webDir, 'index.csr.html');
