@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AesEnvelopeDto, SealedEnvelopeDto } from '../lib/envelopes';
 import { UuidField } from './fields';
 import { IsAesEnvelope, IsSealedEnvelope } from './validators';
@@ -26,6 +35,11 @@ export class NewConversationDto {
   @IsOptional() @IsString() @MaxLength(100) topic?: string;
   @ValidateNested() @Type(() => ConversationKeysDto) keys!: ConversationKeysDto;
   @ValidateNested() @Type(() => NewMessageDto) message!: NewMessageDto;
+}
+
+/** `GET /api/conversations?all=true`: a lead's view of every conversation. */
+export class ConversationListQuery {
+  @IsOptional() @IsIn(['true', 'false']) all?: 'true' | 'false';
 }
 
 /** `GET /api/conversations/:id/messages?before=&limit=`. */

@@ -111,7 +111,7 @@ export const UuidField = () =>
     ValidateBy({
       name: 'isCanonicalUuid',
       validator: {
-        validate: (value) => canonicalUuid(value) === value,
+        validate: (value) => typeof value === 'string' && canonicalUuid(value) === value,
         defaultMessage: (args) =>
           typeof args?.value === 'string' && RESERVED_UUIDS.has(args.value.toLowerCase())
             ? `${args.property} must not be the nil UUID`

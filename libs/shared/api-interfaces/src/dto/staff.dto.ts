@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -60,13 +60,16 @@ export class CentreUpdateDto {
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(2000)
   exitUrl?: string;
-  @IsOptional() @IsString() @Length(3, 320) notificationSender?: string;
+  @ApiProperty({ example: 'Beratungsstelle <noreply@beratung.example>' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 320)
+  notificationSender?: string;
   @IsOptional() @IsString() @Length(1, 200) notificationSubject?: string;
   @IsOptional()
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @Type(() => String)
   topics?: string[];
 }

@@ -18,6 +18,7 @@ import {
 import {
   AssignDto,
   ClientKeyDto,
+  ConversationListQuery,
   MessagePageQuery,
   NewConversationDto,
   NewMessageDto,
@@ -61,9 +62,9 @@ export class ConversationsController {
   })
   list(
     @CurrentAuth() auth: AuthContext,
-    @Query('all') all?: string,
+    @Query() query: ConversationListQuery,
   ): Promise<ConversationSummary[]> {
-    return this.conversations.list(auth.account, all === 'true');
+    return this.conversations.list(auth.account, query.all === 'true');
   }
 
   @Get('queue')
