@@ -11,6 +11,7 @@ import { AppointmentsService } from './appointments/appointments.service';
 import { assertTimeZone } from './appointments/centre-time';
 import { CHAT_SETTINGS, ChatSettings, DEFAULT_CHAT_SETTINGS } from './chat-settings';
 import { ChatGateway } from './gateway/chat.gateway';
+import { ChatLimits, MemoryChatLimits } from './gateway/chat-limits';
 import { ChatMessages } from './gateway/chat-messages';
 import { ChatRooms } from './gateway/chat-rooms';
 import { ChatSessions } from './gateway/chat-sessions';
@@ -27,6 +28,11 @@ import { ChatSessions } from './gateway/chat-sessions';
     { provide: CHAT_SETTINGS, useValue: DEFAULT_CHAT_SETTINGS },
     AppointmentEvents,
     AppointmentsService,
+    {
+      provide: ChatLimits,
+      useFactory: (settings: ChatSettings) => new MemoryChatLimits(settings),
+      inject: [CHAT_SETTINGS],
+    },
     ChatGateway,
     ChatMessages,
     ChatRooms,

@@ -105,12 +105,20 @@ export class ChatWorld {
     return this.port;
   }
 
-  /** A socket to `/chat`; resolves once connected, rejects with the handshake's error. */
-  async connect(cookie?: string, headers: Record<string, string> = {}): Promise<Socket> {
+  /**
+   * A socket to `/chat`; resolves once connected, rejects with the handshake's error. `auth` is
+   * the handshake's auth payload (`{previous}` for a reconnecting tab).
+   */
+  async connect(
+    cookie?: string,
+    headers: Record<string, string> = {},
+    auth?: Record<string, unknown>,
+  ): Promise<Socket> {
     const port = await this.listen();
     const socket = io(`http://127.0.0.1:${port}/chat`, {
       transports: ['websocket'],
       extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
+      ...(auth ? { auth } : {}),
       reconnection: false,
       forceNew: true,
     });

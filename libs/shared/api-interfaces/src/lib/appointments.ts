@@ -115,8 +115,13 @@ export type ChatErrorCode =
   | 'not-joined'
   /** The envelope is larger than 64 KB. */
   | 'too-large'
-  /** Too many events from this socket; wait a moment. */
+  /** Too many events or messages from this account (all her sockets together); wait a moment. */
   | 'rate-limited'
+  /**
+   * The handshake was refused (`connect_error` with this message): the session or the account
+   * already has as many chat connections as it may (browser tabs); close one and connect again.
+   */
+  | 'too-many-connections'
   /** A different message already has this id. */
   | 'conflict'
   /** Something failed on the server; try again. */

@@ -52,6 +52,7 @@ const envelope = fc.oneof(
 const value = fc.oneof(
   fc.uuid(),
   fc.uuid().map((id) => id.toUpperCase()),
+  fc.constantFrom('00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'),
   fc.string(),
   fc.constant(null),
   fc.constant(undefined),
@@ -111,7 +112,9 @@ describe('chat payloads', () => {
           expect(read.ok).toBe(await classValidatorAccepts(dto, body));
           if (read.ok) {
             accepted++;
-            const defined = Object.entries(body as object).filter(([, v]) => v !== undefined);
+            // The same values as the DTO's transform makes of them (UUIDs in lower case).
+            const instance = plainToInstance(dto as new () => object, body);
+            const defined = Object.entries(instance).filter(([, v]) => v !== undefined);
             expect(read.value).toEqual(Object.fromEntries(defined));
           }
         }),
@@ -133,5 +136,11 @@ describe('chat payloads', () => {
       'property extra should not exist; id must be a UUID; ' +
         'envelope must have exactly the fields v, iv, ct',
     );
+    expect(() =>
+      readPayload(Payloads.room, { conversationId: '00000000-0000-0000-0000-000000000000' }),
+    ).toThrow('conversationId must not be the nil UUID');
+    expect(readPayload(Payloads.room, { conversationId: conversationId.toUpperCase() })).toEqual({
+      conversationId,
+    });
   });
 });

@@ -3,13 +3,16 @@ import {
   ChatJoinDto,
   ChatMessageDto,
   ChatRoomDto,
+  canonicalUuid,
   envelopeProblem,
 } from '@confidant/shared/api-interfaces/dto';
-import { isUUID } from 'class-validator';
 import { ChatRefusal } from './chat-failure';
 
-/** Checks one field; the problem in class-validator's words, or null. */
-type FieldCheck = (value: unknown, property: string) => string | null;
+/**
+ * Checks one field: the problem in class-validator's words, or the value as the DTO's transform
+ * leaves it (`{value}`).
+ */
+type FieldCheck = (value: unknown, property: string) => string | { value: unknown };
 
 /** The fields of an event's payload `T`, each with its check, in the order the DTO declares them. */
 export class PayloadShape<T> {
@@ -19,12 +22,24 @@ export class PayloadShape<T> {
 /** Envelopes pass up to this size, so that the service can answer larger ones with `too-large`. */
 const ENVELOPE_LIMIT = 256 * 1024;
 
-const uuid: FieldCheck = (value, property) => (isUUID(value) ? null : `${property} must be a UUID`);
+/** The nil and max UUIDs, which `UuidField()` refuses with a message of their own. */
+const RESERVED_UUID = /^(0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
+
+/** `UuidField()`: any case, read in lower case; not the nil or max UUID. */
+const uuid: FieldCheck = (value, property) => {
+  const canonical = canonicalUuid(value);
+  if (canonical !== null) {
+    return { value: canonical };
+  }
+  return typeof value === 'string' && RESERVED_UUID.test(value)
+    ? `${property} must not be the nil UUID`
+    : `${property} must be a UUID`;
+};
 const optionalUuid: FieldCheck = (value, property) =>
-  value === undefined || value === null ? null : uuid(value, property);
+  value === undefined || value === null ? { value } : uuid(value, property);
 const envelope: FieldCheck = (value, property) => {
   const problem = envelopeProblem(value, false, ENVELOPE_LIMIT);
-  return problem && `${property} ${problem}`;
+  return problem ? `${property} ${problem}` : { value };
 };
 
 /**
@@ -58,12 +73,11 @@ export function readPayload<T>(shape: PayloadShape<T>, body: unknown): T {
   }
   const payload: Record<string, unknown> = {};
   for (const [property, check] of Object.entries<FieldCheck>(shape.fields)) {
-    const value = record[property];
-    const problem = check(value, property);
-    if (problem) {
-      problems.push(problem);
-    } else if (value !== undefined) {
-      payload[property] = value;
+    const checked = check(record[property], property);
+    if (typeof checked === 'string') {
+      problems.push(checked);
+    } else if (checked.value !== undefined) {
+      payload[property] = checked.value;
     }
   }
   if (problems.length > 0) {

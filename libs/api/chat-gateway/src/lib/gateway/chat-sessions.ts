@@ -12,9 +12,8 @@ import {
 import { Role } from '@confidant/shared/api-interfaces';
 import type { Request } from 'express';
 import type { Socket } from 'socket.io';
-import { CHAT_SETTINGS, ChatSettings } from '../chat-settings';
 import { ChatRefusal } from './chat-failure';
-import { EventBucket } from './event-bucket';
+import { ChatCost, ChatLimits, ChatSlot } from './chat-limits';
 
 /**
  * What every socket carries in `socket.data`: who she is, nothing secret, because a cluster
@@ -38,13 +37,18 @@ interface SocketState {
   token: string;
   tokenHash: string;
   accountId: string;
-  bucket: EventBucket;
   queue: Promise<unknown>;
   expiresAt: number;
   /** The session's last-seen time the expiry was computed from. */
   seenAt: number;
   timer?: NodeJS.Timeout;
 }
+
+/**
+ * The handshake's refusal when the session or the account already holds its most sockets
+ * ({@link ChatLimits}): the `connect_error` message, which the web app shows.
+ */
+export const TOO_MANY_CONNECTIONS = 'too-many-connections';
 
 /** Browsers send this with every request from another site (Fetch Metadata). */
 const FOREIGN_SITES = new Set(['cross-site', 'same-site']);
@@ -54,6 +58,13 @@ const FOREIGN_SITES = new Set(['cross-site', 'same-site']);
  * browser names one, the portal's own origin. Every event checks the session again; a socket
  * is disconnected at once when its session ends (logout, password change, reset, deactivation,
  * erasure: {@link SessionEvents}) and when it expires (a timer at the expiry time).
+ *
+ * A session holds a few sockets at most (a person with two or three tabs), an account a few
+ * more; the next handshake is refused with {@link TOO_MANY_CONNECTIONS}, and the sockets already
+ * there stay: the chat she is in goes on while a new tab says why it cannot connect. A tab that
+ * reconnects after a broken connection names its previous socket (`auth: {previous: id}`), which
+ * it replaces, so that a connection the server has not noticed gone yet does not lock it out.
+ * Events take from the account's budget, whichever of her sockets and sessions they come from.
  */
 @Injectable()
 export class ChatSessions implements OnModuleDestroy {
@@ -66,13 +77,16 @@ export class ChatSessions implements OnModuleDestroy {
     private readonly cookie: SessionCookie,
     sessionEvents: SessionEvents,
     @Inject(AUTH_SETTINGS) authSettings: AuthSettings,
-    @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
+    private readonly limits: ChatLimits,
   ) {
     this.allowedOrigin = new URL(authSettings.publicUrl).origin;
     this.unsubscribe = sessionEvents.onEnded((ended) => this.sessionsEnded(ended));
   }
 
-  /** The handshake: refuses a foreign origin or a missing session, else registers the socket. */
+  /**
+   * The handshake: refuses a foreign origin, a missing session, or a socket too many; else
+   * registers the socket.
+   */
   async admit(socket: Socket, now = new Date()): Promise<void> {
     const headers = socket.handshake.headers;
     const site = headers['sec-fetch-site'];
@@ -87,19 +101,24 @@ export class ChatSessions implements OnModuleDestroy {
     if (!token || !auth) {
       throw new ChatRefusal('unauthorized', 'unauthorized');
     }
-    const data: ChatSocketData = { accountId: auth.account.id, role: auth.account.role };
-    socket.data = data;
     const state: SocketState = {
       socket,
       token,
       tokenHash: tokenHash(token),
       accountId: auth.account.id,
-      bucket: new EventBucket(this.settings.eventsPerSecond, this.settings.eventBurst),
       queue: Promise.resolve(),
       expiresAt: 0,
       seenAt: 0,
     };
+    const replaces = this.previousOf(socket, state.tokenHash);
+    if (!(await this.limits.admit(slotOf(state), replaces))) {
+      throw new ChatRefusal('too-many-connections', TOO_MANY_CONNECTIONS);
+    }
+    const data: ChatSocketData = { accountId: auth.account.id, role: auth.account.role };
+    socket.data = data;
     this.states.set(socket.id, state);
+    // A browser that goes away during the handshake never gets a disconnect event.
+    socket.conn?.once('close', () => this.release(socket));
     this.schedule(state, auth);
   }
 
@@ -109,12 +128,17 @@ export class ChatSessions implements OnModuleDestroy {
     if (state) {
       clearTimeout(state.timer);
       this.states.delete(socket.id);
+      void this.limits.release(slotOf(state)).catch(() => undefined);
     }
   }
 
-  /** False when the socket has used up its events for the moment (an unknown one fails later). */
-  take(socket: Socket): boolean {
-    return this.states.get(socket.id)?.bucket.take() ?? true;
+  /**
+   * False when the socket's account has used up its events (or messages) for the moment; an
+   * unknown socket passes here and fails its session check.
+   */
+  async take(socket: Socket, cost: ChatCost = 'event'): Promise<boolean> {
+    const state = this.states.get(socket.id);
+    return state ? this.limits.take(state.accountId, cost) : true;
   }
 
   /**
@@ -158,6 +182,22 @@ export class ChatSessions implements OnModuleDestroy {
       clearTimeout(state.timer);
     }
     this.states.clear();
+  }
+
+  /**
+   * The socket this one replaces: the previous socket of the same tab, named in the handshake,
+   * if it belongs to the same session. This process disconnects it; the limits forget it.
+   */
+  private previousOf(socket: Socket, sessionKey: string): string | undefined {
+    const previous: unknown = socket.handshake.auth?.['previous'];
+    if (typeof previous !== 'string' || previous.length > 64 || previous === socket.id) {
+      return undefined;
+    }
+    const stale = this.states.get(previous);
+    if (stale && stale.tokenHash === sessionKey) {
+      this.drop(stale);
+    }
+    return previous;
   }
 
   private sessionsEnded(ended: SessionsEnded): void {
@@ -223,4 +263,8 @@ export class ChatSessions implements OnModuleDestroy {
       state.timer.unref();
     }
   }
+}
+
+function slotOf(state: SocketState): ChatSlot {
+  return { socketId: state.socket.id, sessionKey: state.tokenHash, accountId: state.accountId };
 }

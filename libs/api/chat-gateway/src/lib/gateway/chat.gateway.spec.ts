@@ -82,7 +82,12 @@ describe('ChatGateway handlers', () => {
   beforeAll(async () => {
     outbox = mkdtempSync(join(tmpdir(), 'confidant-gateway-'));
     // Rate limits have a test of their own (socket spec); here they would only get in the way.
-    world = await ChatWorld.start(outbox, { eventsPerSecond: 10_000, eventBurst: 10_000 });
+    world = await ChatWorld.start(outbox, {
+      eventsPerSecond: 10_000,
+      eventBurst: 10_000,
+      messagesPerSecond: 10_000,
+      messageBurst: 10_000,
+    });
     gateway = world.app.get(ChatGateway);
   });
 

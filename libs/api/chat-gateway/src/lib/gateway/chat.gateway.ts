@@ -28,6 +28,7 @@ import { AppointmentChange, AppointmentEvents } from '../appointments/appointmen
 import { endsAt } from '../appointments/appointment-view';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { ChatRefusal, toFailure } from './chat-failure';
+import { ChatCost } from './chat-limits';
 import { ChatMessages } from './chat-messages';
 import { PayloadShape, Payloads, readPayload } from './chat-payload';
 import { chatRoom, ChatRooms, watchRoom } from './chat-rooms';
@@ -201,13 +202,17 @@ export class ChatGateway
    * and the storing share a transaction with the other messages of the moment (group commit).
    */
   message(socket: Socket, body: unknown): Promise<ChatAck<{ message: ChatMessage }>> {
-    return this.frame(socket, async () => {
-      const dto = readPayload(Payloads.message, body);
-      const room = this.joined(socket, dto.conversationId);
-      const stored = await this.messages.store(socket, dto);
-      socket.to(room).emit(ChatEvents.message, stored);
-      return { ok: true, message: stored };
-    });
+    return this.frame(
+      socket,
+      async () => {
+        const dto = readPayload(Payloads.message, body);
+        const room = this.joined(socket, dto.conversationId);
+        const stored = await this.messages.store(socket, dto);
+        socket.to(room).emit(ChatEvents.message, stored);
+        return { ok: true, message: stored };
+      },
+      'message',
+    );
   }
 
   /** She is typing: the others in the room learn it. Checked with the messages of the moment. */
@@ -276,19 +281,25 @@ export class ChatGateway
   }
 
   /**
-   * The frame of every event: the rate limit, one event of a socket after the other, and
-   * whatever fails becomes the error acknowledgement.
+   * The frame of every event: the account's rate limit (over all her sockets), one event of a
+   * socket after the other, and whatever fails becomes the error acknowledgement.
    */
-  private frame<T extends object>(
+  private async frame<T extends object>(
     socket: Socket,
     work: () => Promise<ChatAck<T>>,
+    cost: ChatCost = 'event',
   ): Promise<ChatAck<T>> {
-    if (!this.sessions.take(socket)) {
-      return Promise.resolve({
+    // Refused before it queues: a flood waits nowhere. The budget answers in order of asking;
+    // a counter store that fails lets the event pass rather than stop the chat.
+    if (!(await this.sessions.take(socket, cost).catch(() => true))) {
+      return {
         ok: false,
         error: 'rate-limited',
-        message: 'Too many events; please slow down.',
-      });
+        message:
+          cost === 'message'
+            ? 'Too many messages; please wait a moment.'
+            : 'Too many events; please slow down.',
+      };
     }
     return this.sessions.serially(socket, async () => {
       try {

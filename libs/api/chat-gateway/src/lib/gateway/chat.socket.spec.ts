@@ -10,6 +10,7 @@ import { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { Repository } from 'typeorm';
 import { ask, ChatWorld, next, Pair } from '../../testing';
+import { ChatGateway } from './chat.gateway';
 
 /** socket.io-client against `app.listen(0)`: the gateway as browsers meet it. */
 describe('the /chat socket', () => {
@@ -388,21 +389,135 @@ describe('the /chat socket', () => {
     }, 10_000);
   });
 
-  it('limits the events of one socket', async () => {
-    await world.close();
-    world = await ChatWorld.start(outbox, { eventsPerSecond: 1, eventBurst: 3 });
-    const pair = await world.pair();
-    const socket = await world.connectAs(pair.client);
-    const room = { conversationId: pair.conversationId };
+  describe('limits', () => {
+    /** The handshakes' outcomes: the sockets connected, and the refusals' messages. */
+    async function outcomes(attempts: Promise<Socket>[]) {
+      const results = await Promise.allSettled(attempts);
+      return {
+        sockets: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
+        refusals: results.flatMap((r) =>
+          r.status === 'rejected' ? [(r.reason as Error).message] : [],
+        ),
+      };
+    }
+    const count = (values: string[], value: string) => values.filter((v) => v === value).length;
 
-    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => ask(socket, 'watch', room)));
+    /** Resolves once the server has let the socket go (its own disconnect handling ran). */
+    const released = (socket: Socket) => {
+      const server = world.app.get(ChatGateway).server.sockets.get(socket.id as string);
+      return new Promise<void>((resolve) => server?.once('disconnect', () => resolve()));
+    };
 
-    expect(answers.map((a) => a.error ?? 'ok')).toEqual([
-      'ok',
-      'ok',
-      'ok',
-      'rate-limited',
-      'rate-limited',
-    ]);
+    it('admits three sockets per session and ten per account; a further one is refused, the others stay', async () => {
+      const pair = await world.pair();
+      const { cookie } = await world.cookieFor(pair.client);
+
+      const first = await outcomes(Array.from({ length: 20 }, () => world.connect(cookie)));
+
+      expect(first.sockets).toHaveLength(3);
+      expect(count(first.refusals, 'too-many-connections')).toBe(17);
+      const open = first.sockets;
+      // The chat goes on in the tabs that were there.
+      expect(await ask(open[0], 'watch', { conversationId: pair.conversationId })).toMatchObject({
+        ok: true,
+      });
+      // A closed tab frees its place.
+      const gone = released(open[0]);
+      open[0].disconnect();
+      await gone;
+      await expect(world.connect(cookie)).resolves.toMatchObject({ connected: true });
+      await expect(world.connect(cookie)).rejects.toThrow('too-many-connections');
+
+      // Other logins of the same account have places of their own, up to ten sockets in all.
+      const more = await outcomes(
+        [1, 2, 3].flatMap(() => {
+          const login = world.cookieFor(pair.client).then((c) => c.cookie);
+          return [1, 2, 3].map(() => login.then((c) => world.connect(c)));
+        }),
+      );
+      expect(more.sockets).toHaveLength(7);
+      expect(more.refusals).toEqual(['too-many-connections', 'too-many-connections']);
+      // Someone else is not affected.
+      await expect(world.connectAs(pair.counsellor)).resolves.toMatchObject({ connected: true });
+    });
+
+    it('lets a reconnecting tab replace its previous socket of the same session', async () => {
+      const pair = await world.pair();
+      const { cookie } = await world.cookieFor(pair.client);
+      const [stale] = await Promise.all([1, 2, 3].map(() => world.connect(cookie)));
+      const other = await world.connect((await world.cookieFor(pair.client)).cookie);
+      const kicked = disconnected(stale);
+
+      // Another session's socket cannot be named.
+      await expect(world.connect(cookie, {}, { previous: other.id })).rejects.toThrow(
+        'too-many-connections',
+      );
+      const again = await world.connect(cookie, {}, { previous: stale.id });
+
+      expect(again.connected).toBe(true);
+      expect(await kicked).toBe('io server disconnect');
+      expect(other.connected).toBe(true);
+    });
+
+    it('limits the messages of an account over all her sockets and sessions; others still write', async () => {
+      await world.close();
+      world = await ChatWorld.start(outbox, { messagesPerSecond: 0.01, messageBurst: 5 });
+      const pair = await world.pair();
+      await world.accepted(pair, -5);
+      const room = { conversationId: pair.conversationId };
+      const counsellor = await world.connectAs(pair.counsellor);
+      expect(await ask(counsellor, 'join', room)).toMatchObject({ ok: true });
+      const { cookie } = await world.cookieFor(pair.client);
+      const sockets = [
+        ...(await Promise.all([1, 2, 3].map(() => world.connect(cookie)))),
+        await world.connectAs(pair.client),
+      ];
+      for (const socket of sockets) {
+        expect(await ask(socket, 'join', room)).toMatchObject({ ok: true });
+      }
+
+      const answers = await Promise.all(
+        sockets.flatMap((socket) =>
+          [1, 2, 3].map(async () =>
+            ask(socket, 'message', await world.message(pair.client, pair, 'Hallo')),
+          ),
+        ),
+      );
+
+      const errors = answers.map((a) => a.error ?? 'ok');
+      expect(count(errors, 'ok')).toBe(5);
+      expect(count(errors, 'rate-limited')).toBe(7);
+      const key = await world.messaging.conversationKey(pair.client, pair.conversationId);
+      expect(await world.messaging.read(pair.client, pair.conversationId, key)).toHaveLength(1 + 5);
+      // Typing is no message: it still passes.
+      expect(await ask(sockets[0], 'typing', room)).toEqual({ ok: true });
+      expect(
+        await ask(counsellor, 'message', await world.message(pair.counsellor, pair, 'Ich bin da')),
+      ).toMatchObject({ ok: true });
+    });
+
+    it('limits the events of an account over all her sockets and sessions; others are not affected', async () => {
+      await world.close();
+      world = await ChatWorld.start(outbox, { eventsPerSecond: 0.01, eventBurst: 5 });
+      const pair = await world.pair();
+      const { cookie } = await world.cookieFor(pair.client);
+      const sockets = [
+        await world.connect(cookie),
+        await world.connect(cookie),
+        await world.connectAs(pair.client),
+      ];
+      const room = { conversationId: pair.conversationId };
+
+      const answers = await Promise.all(
+        sockets.flatMap((socket) => [1, 2, 3].map(() => ask(socket, 'watch', room))),
+      );
+
+      const errors = answers.map((a) => a.error ?? 'ok');
+      expect(count(errors, 'ok')).toBe(5);
+      expect(count(errors, 'rate-limited')).toBe(4);
+      expect(await ask(await world.connectAs(pair.counsellor), 'watch', room)).toMatchObject({
+        ok: true,
+      });
+    });
   });
 });
