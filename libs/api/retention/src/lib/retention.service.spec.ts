@@ -1,3 +1,4 @@
+import { CentreEntity, CentreService } from '@confidant/api/accounts';
 import { AccountErasure, AccountService } from '@confidant/api/auth';
 import { readOutbox } from '@confidant/api/mail/testing';
 import { ConversationEntity, MessageEntity } from '@confidant/api/messaging';
@@ -127,6 +128,31 @@ describe('RetentionService', () => {
     expect(mails[0].to).toBe('warn-me@example.org');
     expect(mails[0].text).toContain('in 14 Tagen');
     expect(mails[0].text).not.toMatch(/c-[0-9a-f]{8}/);
+  });
+
+  it('keeps a warning that could not be sent for the next run, and tells the lead why', async () => {
+    const first = await world.client('erste@example.org');
+    const second = await world.client('zweite@example.org');
+    const active = new Date('2026-01-01T12:00:00Z');
+    await activeAt(first, active);
+    await activeAt(second, active);
+    const date = addMonths(active, 6);
+    const centre = world.app.get(CentreService);
+    await world.app
+      .get<Repository<CentreEntity>>(getRepositoryToken(CentreEntity))
+      .update({ id: 1 }, { notificationSender: 'Online-Beratung <noreply@localhost>' });
+
+    expect(await retention.sendWarnings(new Date(date.getTime() - 14 * DAY))).toBe(0);
+    expect(await readOutbox(outbox)).toEqual([]);
+    expect((await centre.mailSettings()).lastNoticeFailure).toMatchObject({ reason: 'sender' });
+
+    await centre.update({ notificationSender: 'Beratung <noreply@example.org>' });
+    expect(await retention.sendWarnings(new Date(date.getTime() - 13 * DAY))).toBe(2);
+    expect((await readOutbox(outbox)).map((mail) => mail.to).sort()).toEqual([
+      'erste@example.org',
+      'zweite@example.org',
+    ]);
+    expect((await centre.mailSettings()).lastNoticeFailure).toBeNull();
   });
 
   it('lets only one of two simultaneous sweeps run; each account is erased once', async () => {

@@ -10,7 +10,7 @@ import {
   DeletionDates,
   EmailCipher,
 } from '@confidant/api/auth';
-import { MailService } from '@confidant/api/mail';
+import { mailFailureOf, MailService } from '@confidant/api/mail';
 import { ConversationEntity, ConversationsService } from '@confidant/api/messaging';
 import { Roles } from '@confidant/shared/api-interfaces';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
@@ -126,7 +126,9 @@ export class RetentionService implements OnModuleInit {
 
   /**
    * Sends the neutral warning 14 days before the date, once per date, to clients with an e-mail.
-   * If activity moves the date, a later warning is due again.
+   * If activity moves the date, a later warning is due again. The date is claimed on the account
+   * while the mail is sent and given back if it could not be: then the lead sees why in her
+   * settings, the other warnings still go out, and the next hourly run tries it again.
    */
   async sendWarnings(now: Date): Promise<number> {
     const { retentionMonths } = await this.centre.getCentre();
@@ -136,6 +138,7 @@ export class RetentionService implements OnModuleInit {
       true,
     );
     let sent = 0;
+    let failed = 0;
     for (const candidate of candidates) {
       const date = addMonths(candidate.basis, retentionMonths);
       if (date.getTime() <= now.getTime() || date.getTime() - WARNING_BEFORE_MS > now.getTime()) {
@@ -146,17 +149,30 @@ export class RetentionService implements OnModuleInit {
         continue;
       }
       await this.accounts.update(account.id, { retentionWarnedFor: date });
-      const identity = await this.settings.mailIdentity();
-      await this.mail.send({
-        to: this.emails.decrypt(account.id, account.emailCiphertext),
-        from: identity.from,
-        subject: identity.subject,
-        text: warningText(this.settings.publicUrl),
-      });
+      try {
+        const identity = await this.centre.mailIdentity();
+        await this.mail.send({
+          to: this.emails.decrypt(account.id, account.emailCiphertext),
+          from: identity.from,
+          subject: identity.subject,
+          text: warningText(this.settings.publicUrl),
+        });
+      } catch (error) {
+        await this.accounts.update(account.id, { retentionWarnedFor: account.retentionWarnedFor });
+        await this.centre.recordNoticeFailure(mailFailureOf(error), now);
+        failed++;
+        continue;
+      }
       sent++;
     }
     if (sent > 0) {
+      await this.centre.recordNoticeSent();
       this.logger.log(`Sent ${sent} retention warning(s)`);
+    }
+    if (failed > 0) {
+      this.logger.warn(
+        `${failed} retention warning(s) could not be sent; the next run tries again`,
+      );
     }
     return sent;
   }
