@@ -7,7 +7,8 @@ import {
   makeIdentity,
   testAuthModule,
 } from '@confidant/api/auth/testing';
-import { testMailModule } from '@confidant/api/mail/testing';
+import { MailService } from '@confidant/api/mail';
+import { readOutbox, testMailModule } from '@confidant/api/mail/testing';
 import { testDatabaseModule } from '@confidant/api/persistence/testing';
 import { deriveRecoveryKeys, rewrapPrivateKey, toBase64Url } from '@confidant/shared/crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -83,6 +84,48 @@ describe('MeModule', () => {
 
     await client.delete('/accounts/me/email').send({ authKey }).expect(204);
     expect((await account())?.emailCiphertext).toBeNull();
+  });
+
+  it('removes the mails still waiting for her old address when she changes or removes it', async () => {
+    const queue = (to: string) =>
+      app.get(MailService).send({
+        to,
+        from: 'Beratung <noreply@portal.test>',
+        subject: 'Neuigkeiten',
+        text: 'http://portal.test/',
+      });
+    const recipients = async () => (await readOutbox(outbox)).map((mail) => mail.to).sort();
+    await client.put('/accounts/me/email').send({ authKey, email: 'alt@example.org' }).expect(204);
+    await queue('alt@example.org');
+    await queue('jemand@example.org');
+
+    await client.put('/accounts/me/email').send({ authKey, email: 'ALT@example.org' }).expect(204);
+    expect(await recipients()).toEqual(['alt@example.org', 'jemand@example.org']);
+
+    await client.put('/accounts/me/email').send({ authKey, email: 'neu@example.org' }).expect(204);
+    expect(await recipients()).toEqual(['jemand@example.org']);
+
+    await queue('neu@example.org');
+    await client.delete('/accounts/me/email').send({ authKey }).expect(204);
+    expect(await recipients()).toEqual(['jemand@example.org']);
+  });
+
+  it('leaves no mail for any of her addresses after an e-mail change and erasure', async () => {
+    const queue = (to: string) =>
+      app.get(MailService).send({
+        to,
+        from: 'Beratung <noreply@portal.test>',
+        subject: 'Neuigkeiten',
+        text: 'http://portal.test/',
+      });
+    await client.put('/accounts/me/email').send({ authKey, email: 'alt@example.org' }).expect(204);
+    await queue('alt@example.org');
+    await client.put('/accounts/me/email').send({ authKey, email: 'neu@example.org' }).expect(204);
+    await queue('neu@example.org');
+
+    await client.delete('/accounts/me').send({ authKey }).expect(204);
+
+    expect(await readOutbox(outbox)).toEqual([]);
   });
 
   it('replaces the recovery code; the old one stops working', async () => {
