@@ -5,7 +5,9 @@ import {
   ChatAck,
   ChatDelivered,
   ChatEnded,
+  ChatErrorCode,
   ChatEvents,
+  ChatFailure,
   ChatMessage,
   ChatPresence,
   ChatTyping,
@@ -39,15 +41,26 @@ export const NO_ANSWER: ChatAck = {
   message: 'The server did not answer.',
 };
 
+/** The handshake's refusals (`connect_error` messages) as the error codes of acknowledgements. */
+const REFUSALS: Partial<Record<string, ChatErrorCode>> = {
+  unauthorized: 'unauthorized',
+  'forbidden-origin': 'forbidden',
+  'too-many-connections': 'too-many-connections',
+};
+
 /**
  * The one socket.io connection of this tab to the `/chat` namespace, opened when a page needs it.
  * The session cookie authenticates it; the server checks every event again. It is closed when
- * the session's keys are wiped (logout, quick exit, idle logout).
+ * the session's keys are wiped (logout, quick exit, idle logout). When the server refuses the
+ * handshake (no session, too many tabs open), socket.io does not try again: the events waiting
+ * for it are answered with the refusal at once, and the next event opens a new connection.
  */
 @Injectable({ providedIn: 'root' })
 export class ChatConnection {
   private socket: Promise<Socket> | null = null;
   private readonly listeners = new Set<ChatListener>();
+  /** Sockets whose handshake the server refused, with the answer for their events. */
+  private readonly refusals = new WeakMap<Socket, Promise<ChatFailure>>();
 
   constructor() {
     inject(SessionStore).onWipe(() => this.close());
@@ -64,7 +77,10 @@ export class ChatConnection {
   async emit<T extends object>(event: string, payload: object): Promise<ChatAck<T>> {
     const socket = await this.connect();
     try {
-      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as ChatAck<T>;
+      return (await Promise.race([
+        socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload),
+        this.refusals.get(socket) ?? new Promise<never>(() => undefined),
+      ])) as ChatAck<T>;
     } catch {
       return NO_ANSWER as ChatAck<T>;
     }
@@ -86,8 +102,32 @@ export class ChatConnection {
   }
 
   private connect(): Promise<Socket> {
-    this.socket ??= import('socket.io-client').then(({ io }) => {
-      const socket = io(CHAT_NAMESPACE, { withCredentials: true });
+    if (this.socket) {
+      return this.socket;
+    }
+    const connecting = import('socket.io-client').then(({ io }) => {
+      // A tab that reconnects names its previous socket, which the server then stops counting.
+      let previous: string | undefined;
+      const socket = io(CHAT_NAMESPACE, {
+        withCredentials: true,
+        auth: (send) => send(previous ? { previous } : {}),
+      });
+      socket.on('connect', () => (previous = socket.id));
+      this.refusals.set(
+        socket,
+        new Promise((resolve) =>
+          socket.on('connect_error', (error) => {
+            if (!socket.active) {
+              // Refused by the server: socket.io gives up; the next event connects anew.
+              if (this.socket === connecting) {
+                this.socket = null;
+              }
+              const message = error.message;
+              resolve({ ok: false, error: REFUSALS[message] ?? 'internal', message });
+            }
+          }),
+        ),
+      );
       const each = <K extends keyof ChatListener>(name: K) =>
         [...this.listeners].map((listener) => listener[name]).filter((f) => f !== undefined);
       socket.on(ChatEvents.message, (m: ChatMessage) => each('message').forEach((f) => f(m)));
@@ -110,6 +150,7 @@ export class ChatConnection {
       });
       return socket;
     });
-    return this.socket;
+    this.socket = connecting;
+    return connecting;
   }
 }

@@ -9,7 +9,7 @@ import {
   ConversationDetail,
   MessageResponse,
 } from '@confidant/shared/api-interfaces';
-import { SessionStore } from '@confidant/web/core';
+import { I18n, SessionStore } from '@confidant/web/core';
 import { Conversations, PreparedMessage } from '../conversations';
 import { ChatConnection, ChatListener } from './chat-connection';
 import { ChatRoom } from './chat-room';
@@ -215,6 +215,41 @@ describe('ChatRoom', () => {
     await settle(fixture);
     expect(page.querySelector('[data-testid="room-not-open"]')).toBeNull();
     expect(page.querySelector('textarea')).not.toBeNull();
+  });
+
+  it('says when the chat is open in too many tabs, in German and English, and tries again', async () => {
+    let refused = true;
+    await render('client', () =>
+      refused
+        ? { ok: false, error: 'too-many-connections', message: 'too-many-connections' }
+        : joined(),
+    );
+    const notice = () => page.querySelector('[data-testid="too-many-connections"]');
+    expect(notice()?.getAttribute('role')).toBe('alert');
+    expect(notice()?.textContent).toContain(
+      'Der Chat ist schon in zu vielen Fenstern oder Tabs geöffnet',
+    );
+    expect(notice()?.textContent).toContain('Schließen Sie eines davon');
+    expect(page.querySelector('textarea')).toBeNull();
+
+    TestBed.inject(I18n).use('en');
+    await settle(fixture);
+    expect(notice()?.textContent).toContain('The chat is already open in too many windows or tabs');
+
+    refused = false;
+    const retry = [...page.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Try again',
+    );
+    retry?.click();
+    await settle(fixture);
+    expect(notice()).toBeNull();
+    expect(page.querySelector('textarea')).not.toBeNull();
+    TestBed.inject(I18n).use('de');
+  });
+
+  it('tells her that her session has ended when the server refuses the connection', async () => {
+    await render('client', () => ({ ok: false, error: 'unauthorized', message: 'unauthorized' }));
+    expect(page.textContent).toContain('Ihre Sitzung ist beendet.');
   });
 
   it('lets the counsellor end the chat for both after confirming', async () => {

@@ -17,6 +17,7 @@ export interface ChatRoomText {
   endedByTime: string;
   connectionLost: string;
   sessionEnded: string;
+  tooManyConnections: string;
   end: string;
   confirmEnd: string;
   endNow: string;
@@ -55,6 +56,8 @@ export const CHAT_ROOM_TEXT: Catalog<ChatRoomText> = {
     endedByTime: 'Die Zeit des Termins ist um; der Chat ist beendet.',
     connectionLost: 'Die Verbindung ist unterbrochen. Sie wird wiederhergestellt …',
     sessionEnded: 'Ihre Sitzung ist beendet.',
+    tooManyConnections:
+      'Der Chat ist schon in zu vielen Fenstern oder Tabs geöffnet (auch auf anderen Geräten, auf denen Sie angemeldet sind). Schließen Sie eines davon und versuchen Sie es dann erneut.',
     end: 'Chat beenden',
     confirmEnd: 'Den Chat für beide beenden?',
     endNow: 'Jetzt beenden',
@@ -94,6 +97,8 @@ export const CHAT_ROOM_TEXT: Catalog<ChatRoomText> = {
     endedByTime: 'The appointment’s time is over; the chat has ended.',
     connectionLost: 'The connection was interrupted. Reconnecting …',
     sessionEnded: 'Your session has ended.',
+    tooManyConnections:
+      'The chat is already open in too many windows or tabs (also on other devices where you are logged in). Close one of them, then try again.',
     end: 'End the chat',
     confirmEnd: 'End the chat for both of you?',
     endNow: 'End now',

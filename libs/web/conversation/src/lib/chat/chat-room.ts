@@ -14,6 +14,7 @@ import { MatAnchor, MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import {
   AppointmentResponse,
+  ChatErrorCode,
   ChatJoined,
   ChatEvents,
   ChatMessage,
@@ -50,7 +51,16 @@ type RoomState =
   | 'failed'
   | 'ended'
   | 'time-over'
-  | 'session-ended';
+  | 'session-ended'
+  | 'too-many-connections';
+
+/** What a refused join means here, beyond "not open" (the rest: "cannot be reached"). */
+const FAILED_JOINS: Partial<Record<ChatErrorCode, RoomState>> = {
+  'not-found': 'not-found',
+  unauthorized: 'session-ended',
+  // The server refused this tab's connection: the chat is open in too many tabs already.
+  'too-many-connections': 'too-many-connections',
+};
 
 /** How long "is typing" shows after the last typing event, and how often she sends one. */
 const TYPING_SHOWN_MS = 4000;
@@ -282,7 +292,7 @@ export class ChatRoom {
     });
     if (!ack.ok) {
       const notOpen = ack.error === 'not-open' || ack.error === 'forbidden';
-      this.state.set(notOpen ? 'not-open' : ack.error === 'not-found' ? 'not-found' : 'failed');
+      this.state.set(notOpen ? 'not-open' : (FAILED_JOINS[ack.error] ?? 'failed'));
       if (notOpen) {
         // Wait here: when her counsellor opens the room, this page enters it.
         await this.connection.emit(ChatEvents.watch, { conversationId: this.id() });
