@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AccountService } from '@confidant/api/auth';
@@ -222,7 +223,7 @@ describe('StaffModule', () => {
     });
   });
 
-  it('answers 404 for a client or an unknown id, and keeps a lead from deactivating herself', async () => {
+  it('answers 404 for a client or an unknown id, 400 for what is not a UUID, and keeps a lead from deactivating herself', async () => {
     const { lead } = await setUpLead();
     const client = await makeIdentity();
     const registered = await http()
@@ -235,11 +236,17 @@ describe('StaffModule', () => {
       .patch(`/staff/counsellors/${registered.body.account.id}`)
       .send({ active: false })
       .expect(404);
-    await lead.patch('/staff/counsellors/not-an-id').send({ active: false }).expect(404);
+    await lead.patch(`/staff/counsellors/${randomUUID()}`).send({ active: false }).expect(404);
+    await lead.patch('/staff/counsellors/not-an-id').send({ active: false }).expect(400);
     await lead
-      .patch(`/staff/counsellors/${me.body.account.id}`)
+      .patch('/staff/counsellors/00000000-0000-0000-0000-000000000000')
       .send({ active: false })
       .expect(400);
+    const herself = await lead
+      .patch(`/staff/counsellors/${me.body.account.id.toUpperCase()}`)
+      .send({ active: false })
+      .expect(400);
+    expect(herself.body.message).not.toContain('UUID');
   });
 
   it('lets a lead change the centre settings, validated', async () => {
