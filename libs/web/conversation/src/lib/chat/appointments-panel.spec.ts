@@ -185,5 +185,9 @@ describe('AppointmentsPanel', () => {
     expect(page.querySelector('[role="status"]')?.textContent).toContain(
       'Der Vorschlag ist gesendet',
     );
+    // The server cannot know yet whether a notice goes out (no e-mail, one within the hour, a
+    // mail server that is down): the counsellor is not told that one was sent.
+    expect(page.querySelector('[role="status"]')?.textContent).not.toContain('bekommt eine');
+    expect(page.querySelector('[role="status"]')?.textContent).toContain('Hat die Klientin');
   });
 });

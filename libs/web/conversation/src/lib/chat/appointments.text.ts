@@ -89,7 +89,8 @@ export const APPOINTMENTS_TEXT: Catalog<AppointmentsText> = {
     addAlternative: 'Weiteren Termin zur Auswahl',
     removeAlternative: 'Alternative entfernen',
     propose: 'Vorschlagen',
-    proposed: 'Der Vorschlag ist gesendet. Die Klientin bekommt eine neutrale Benachrichtigung.',
+    proposed:
+      'Der Vorschlag ist gesendet. Hat die Klientin eine E-Mail-Adresse hinterlegt, bekommt sie dorthin einen neutralen Hinweis, sobald er versandt werden kann.',
     accepted: 'Sie haben den Termin angenommen.',
     declined: 'Sie haben den Vorschlag abgelehnt.',
     cancelled: 'Der Termin ist abgesagt.',
@@ -141,7 +142,8 @@ export const APPOINTMENTS_TEXT: Catalog<AppointmentsText> = {
     addAlternative: 'Offer another date',
     removeAlternative: 'Remove this alternative',
     propose: 'Propose',
-    proposed: 'The proposal is sent. The client gets a neutral notice.',
+    proposed:
+      'The proposal is sent. If the client left an e-mail address, she gets a neutral notice there as soon as it can be sent.',
     accepted: 'You accepted the date.',
     declined: 'You declined the proposal.',
     cancelled: 'The appointment is cancelled.',

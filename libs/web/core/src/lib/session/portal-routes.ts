@@ -57,6 +57,7 @@ export const StaffApi = {
   counsellor: (id: string) => apiPath(`staff/counsellors/${encodeURIComponent(id)}`),
   teamKey: (id: string) => apiPath(`staff/counsellors/${encodeURIComponent(id)}/team-key`),
   centre: apiPath('staff/centre'),
+  centreMail: apiPath('centre/mail'),
 } as const;
 
 /** The conversation endpoints of DESIGN.md section 7. */

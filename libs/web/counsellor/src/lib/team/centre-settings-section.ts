@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   ElementRef,
   inject,
@@ -18,7 +19,12 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { CentreResponse } from '@confidant/shared/api-interfaces';
+import {
+  CentreMailResponse,
+  CentreResponse,
+  NoticeFailure,
+  notificationSenderAddress,
+} from '@confidant/shared/api-interfaces';
 import { CentreStore, I18n, toFailure } from '@confidant/web/core';
 import { focusFirstInvalid, FORMS_TEXT, readyToSend } from '@confidant/web/core/forms';
 import { CentrePatch, TeamAdmin } from './team-admin';
@@ -55,6 +61,24 @@ function httpUrl(control: AbstractControl): ValidationErrors | null {
   }
 }
 
+/** A sender the portal's mailer accepts (the server checks the same rule); empty keeps the current one. */
+function senderValid(control: AbstractControl): ValidationErrors | null {
+  const value = String(control.value ?? '').trim();
+  return value === '' || notificationSenderAddress(value) ? null : { sender: true };
+}
+
+/** One line of text: the mailer refuses tabs and other control characters in a subject. */
+function oneLine(control: AbstractControl): ValidationErrors | null {
+  const value = String(control.value ?? '');
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) {
+      return { oneLine: true };
+    }
+  }
+  return null;
+}
+
 const wholeNumber = (min: number, max: number) => [
   Validators.required,
   Validators.min(min),
@@ -64,7 +88,8 @@ const wholeNumber = (min: number, max: number) => [
 
 /**
  * The centre's settings, prefilled from what the portal shows. Sender and subject of the notice
- * mails are not public, so they start empty and are sent only when filled in.
+ * mails are not public: they come from the lead-only `GET /api/centre/mail`, which also says why the
+ * last notice could not be sent (no address, no content). Left empty, they keep their value.
  */
 @Component({
   selector: 'cf-centre-settings-section',
@@ -75,6 +100,9 @@ const wholeNumber = (min: number, max: number) => [
     <section class="card" aria-labelledby="centre-title">
       <h2 id="centre-title">{{ text().centreTitle }}</h2>
       <p>{{ text().centreIntro }}</p>
+      @if (noticeFailure(); as failure) {
+        <p class="error" role="status" data-testid="notice-failure">{{ failure }}</p>
+      }
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ text().name }}</mat-label>
@@ -123,9 +151,9 @@ const wholeNumber = (min: number, max: number) => [
         <mat-form-field appearance="outline">
           <mat-label>{{ text().notificationSender }}</mat-label>
           <input matInput formControlName="notificationSender" autocomplete="off" />
-          <mat-hint>{{ text().keepEmpty }}</mat-hint>
+          <mat-hint>{{ text().senderHint }}</mat-hint>
           @if (controls.notificationSender.invalid) {
-            <mat-error>{{ text().range(3, 320) }}</mat-error>
+            <mat-error>{{ text().senderInvalid }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -133,7 +161,7 @@ const wholeNumber = (min: number, max: number) => [
           <input matInput formControlName="notificationSubject" autocomplete="off" />
           <mat-hint>{{ text().keepEmpty }}</mat-hint>
           @if (controls.notificationSubject.invalid) {
-            <mat-error>{{ text().tooLong(200) }}</mat-error>
+            <mat-error>{{ text().subjectInvalid }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -169,11 +197,26 @@ export class CentreSettingsSection {
   private readonly centre = inject(CentreStore);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  protected readonly text = inject(I18n).select(TEAM_TEXT);
+  private readonly i18n = inject(I18n);
+  protected readonly text = this.i18n.select(TEAM_TEXT);
   protected readonly forms = inject(I18n).select(FORMS_TEXT);
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly error = signal<string | null>(null);
+  private readonly lastFailure = signal<NoticeFailure | null>(null);
+  /** "The last notice could not be sent: …", in the current language; null when it was sent. */
+  protected readonly noticeFailure = computed(() => {
+    const failure = this.lastFailure();
+    if (!failure) {
+      return null;
+    }
+    const text = this.text();
+    const at = new Intl.DateTimeFormat(this.i18n.language(), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(failure.at));
+    return text.noticeFailed(text.noticeFailureReasons[failure.reason], at, failure.detail);
+  });
   private filled = false;
 
   protected readonly form = new FormGroup({
@@ -193,17 +236,18 @@ export class CentreSettingsSection {
     }),
     notificationSender: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.minLength(3), Validators.maxLength(320)],
+      validators: [Validators.maxLength(320), senderValid],
     }),
     notificationSubject: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.maxLength(200)],
+      validators: [Validators.maxLength(200), oneLine],
     }),
     topics: new FormControl('', { nonNullable: true, validators: [topicsValid] }),
   });
 
   constructor() {
     this.centre.load();
+    void this.loadMailSettings();
     effect(() => {
       const centre = this.centre.centre();
       if (centre && !this.filled) {
@@ -222,6 +266,24 @@ export class CentreSettingsSection {
       exitUrl: centre.exitUrl,
       topics: centre.topics.join('\n'),
     });
+  }
+
+  /** Sender, subject and the last failure; a failed load leaves the fields empty (kept as they are). */
+  private async loadMailSettings(): Promise<void> {
+    let mail: CentreMailResponse;
+    try {
+      mail = await this.admin.mailSettings();
+    } catch {
+      return;
+    }
+    const controls = this.form.controls;
+    if (!controls.notificationSender.dirty) {
+      controls.notificationSender.setValue(mail.notificationSender);
+    }
+    if (!controls.notificationSubject.dirty) {
+      controls.notificationSubject.setValue(mail.notificationSubject);
+    }
+    this.lastFailure.set(mail.lastNoticeFailure);
   }
 
   protected async save(): Promise<void> {
@@ -253,7 +315,10 @@ export class CentreSettingsSection {
       }
       const centre = await this.admin.updateCentre(patch);
       this.fill(centre);
+      this.form.controls.notificationSender.markAsPristine();
+      this.form.controls.notificationSubject.markAsPristine();
       this.saved.set(true);
+      void this.loadMailSettings();
     } catch (error) {
       this.error.set(this.forms().failure(toFailure(error, 'session')));
     } finally {

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  CentreMailResponse,
   CentreResponse,
   CounsellorSummary,
   InvitationResponse,
@@ -77,6 +78,11 @@ export class TeamAdmin {
   /** Deactivation ends her sessions and removes her grant on the server. */
   async setActive(member: CounsellorSummary, active: boolean): Promise<void> {
     await firstValueFrom(this.http.patch<void>(StaffApi.counsellor(member.id), { active }));
+  }
+
+  /** Sender and subject of the notice mails, and why the last one failed (leads only). */
+  mailSettings(): Promise<CentreMailResponse> {
+    return firstValueFrom(this.http.get<CentreMailResponse>(StaffApi.centreMail));
   }
 
   async updateCentre(patch: CentrePatch): Promise<CentreResponse> {

@@ -1,4 +1,4 @@
-import { Role } from '@confidant/shared/api-interfaces';
+import { NoticeFailureReason, Role } from '@confidant/shared/api-interfaces';
 import { Catalog } from '@confidant/web/core';
 
 export interface TeamText {
@@ -48,6 +48,12 @@ export interface TeamText {
   exitUrlHint: string;
   notificationSender: string;
   notificationSubject: string;
+  senderHint: string;
+  senderInvalid: string;
+  subjectInvalid: string;
+  /** "The last notice could not be sent: <reason>", with the time and codes; no address. */
+  noticeFailed: (reason: string, at: string, detail: string | null) => string;
+  noticeFailureReasons: Record<NoticeFailureReason, string>;
   keepEmpty: string;
   topics: string;
   topicsHint: string;
@@ -112,6 +118,20 @@ export const TEAM_TEXT: Catalog<TeamText> = {
     exitUrlHint: 'Eine unauffällige Seite, zum Beispiel ein Wetterdienst. Mit https://',
     notificationSender: 'Absender der Hinweis-E-Mails',
     notificationSubject: 'Betreff der Hinweis-E-Mails',
+    senderHint: 'Eine neutrale Adresse, zum Beispiel: Online-Beratung <noreply@beratung.example>',
+    senderInvalid:
+      'Bitte genau eine E-Mail-Adresse mit vollständiger Domain, wahlweise mit Namen davor: Name <adresse@beratung.example>.',
+    subjectInvalid: 'Bitte eine Zeile Text, höchstens 200 Zeichen.',
+    noticeFailed: (reason, at, detail) =>
+      `Der letzte Hinweis konnte nicht gesendet werden: ${reason} (${at}${detail ? `, ${detail}` : ''}). Das Portal versucht es später erneut.`,
+    noticeFailureReasons: {
+      sender: 'Der Absender ist keine gültige E-Mail-Adresse',
+      subject: 'Der Betreff ist ungültig',
+      recipient: 'Die hinterlegte Adresse der Empfängerin ist ungültig',
+      refused: 'Der Mailserver hat die E-Mail abgelehnt',
+      unreachable: 'Der Mailserver war nicht erreichbar',
+      other: 'Ein unerwarteter Fehler',
+    },
     keepEmpty: 'Leer lassen, um den jetzigen Wert zu behalten.',
     topics: 'Themen (eines pro Zeile)',
     topicsHint: '1 bis 30 Themen, je höchstens 100 Zeichen',
@@ -174,6 +194,20 @@ export const TEAM_TEXT: Catalog<TeamText> = {
     exitUrlHint: 'An inconspicuous page, for example a weather service. With https://',
     notificationSender: 'Sender of notice e-mails',
     notificationSubject: 'Subject of notice e-mails',
+    senderHint: 'A neutral address, for example: Online counselling <noreply@counselling.example>',
+    senderInvalid:
+      'Please give exactly one e-mail address with a full domain, optionally with a name before it: Name <address@counselling.example>.',
+    subjectInvalid: 'Please give one line of text, at most 200 characters.',
+    noticeFailed: (reason, at, detail) =>
+      `The last notice could not be sent: ${reason} (${at}${detail ? `, ${detail}` : ''}). The portal tries again later.`,
+    noticeFailureReasons: {
+      sender: 'the sender is not a valid e-mail address',
+      subject: 'the subject is not valid',
+      recipient: 'the recipient’s stored address is not valid',
+      refused: 'the mail server refused the e-mail',
+      unreachable: 'the mail server could not be reached',
+      other: 'an unexpected error',
+    },
     keepEmpty: 'Leave empty to keep the current value.',
     topics: 'Topics (one per line)',
     topicsHint: '1 to 30 topics, each at most 100 characters',
