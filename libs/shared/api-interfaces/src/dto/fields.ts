@@ -114,7 +114,7 @@ export const UuidField = () =>
         validate: (value) => typeof value === 'string' && canonicalUuid(value) === value,
         defaultMessage: (args) =>
           typeof args?.value === 'string' && RESERVED_UUIDS.has(args.value.toLowerCase())
-            ? `${args.property} must not be the nil UUID`
+            ? `${args.property} must not be the ${/^0/.test(args.value) ? 'nil' : 'max'} UUID`
             : `${args?.property} must be a UUID`,
       },
     }),
