@@ -49,6 +49,7 @@ const leadOnly: Omit<Expectation, 'lead'> = {
 const MATRIX: Record<string, Expectation> = {
   'GET /api/health': all(200),
   'GET /api/centre': all(200),
+  'GET /api/centre/mail': { ...leadOnly, lead: 200 },
   'POST /api/auth/prelogin': all(400),
   'POST /api/auth/register': all(400),
   'POST /api/auth/login': all(400),
