@@ -10,11 +10,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AesEnvelopeDto, SealedEnvelopeDto } from '../lib/envelopes';
+import { MAX_MESSAGE_BYTES } from '../lib/conversations';
 import { UuidField } from './fields';
 import { IsAesEnvelope, IsSealedEnvelope } from './validators';
 
-/** Largest message ciphertext: 64 KB of plaintext JSON plus the tag. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Largest message ciphertext: 64 KB of plaintext JSON plus the tag (shared with the web app). */
+export { MAX_MESSAGE_BYTES };
 
 /** A message as its author's browser encrypted it; the id is hers, so a retry is idempotent. */
 export class NewMessageDto {

@@ -29,6 +29,12 @@ export interface ConversationDetail extends ConversationSummary {
   clientPublicKey: string | null;
 }
 
+/**
+ * Largest message plaintext in bytes: the UTF-8 of the JSON `{"text": …}` that the browser encrypts.
+ * The API refuses a ciphertext over this plus the 16-byte tag with 413; the composer refuses first.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
 export type MessageKind = 'message' | 'chat' | 'notice';
 
 /** Neutral system notes in a thread; they carry no content. */

@@ -1,5 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  TestRequest,
+} from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import {
@@ -99,6 +103,22 @@ describe('ConversationThread', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
+  /** Waits through the encryption (its module loads lazily, slowly on a busy machine) for the POST. */
+  async function nextPost(fixture: ComponentFixture<unknown>): Promise<TestRequest> {
+    for (let round = 0; round < 200; round++) {
+      const found = http.match(
+        (request) =>
+          request.method === 'POST' && request.url === ConversationApi.messages(CONVERSATION),
+      );
+      if (found.length > 0) {
+        expect(found).toHaveLength(1);
+        return found[0];
+      }
+      await settle(fixture);
+    }
+    throw new Error('Nothing was sent.');
+  }
+
   async function render(conversationKey: CryptoKey) {
     const fixture = TestBed.createComponent(ConversationThread);
     fixture.componentRef.setInput('detail', detail());
@@ -164,10 +184,7 @@ describe('ConversationThread', () => {
     (page.querySelector('form button[type="submit"]') as HTMLButtonElement).click();
     await settle(fixture);
 
-    const first = http.expectOne(
-      (request) =>
-        request.method === 'POST' && request.url === ConversationApi.messages(CONVERSATION),
-    );
+    const first = await nextPost(fixture);
     const sentBody = first.request.body;
     expect(JSON.stringify(sentBody)).not.toContain('Darf ich anrufen?');
     first.error(new ProgressEvent('error'));
@@ -183,14 +200,202 @@ describe('ConversationThread', () => {
     ) as HTMLButtonElement;
     retry.click();
     await settle(fixture);
-    const second = http.expectOne(
-      (request) =>
-        request.method === 'POST' && request.url === ConversationApi.messages(CONVERSATION),
-    );
+    const second = await nextPost(fixture);
     expect(second.request.body).toEqual(sentBody);
     second.flush({ ...(await stored(key, sentBody.id, CLIENT, 'Darf ich anrufen?')) });
     await settle(fixture);
     expect(state()).toBe('Gesendet');
     expect(TestBed.inject(Drafts).anyUnsent()).toBe(false);
+  });
+
+  describe('composer and screen readers', () => {
+    async function ready(page: HTMLElement, fixture: ComponentFixture<unknown>) {
+      http.expectOne((request) => request.url === ConversationApi.messages(CONVERSATION)).flush([]);
+      await settle(fixture);
+      return {
+        textarea: page.querySelector('textarea') as HTMLTextAreaElement,
+        send: page.querySelector('form button[type="submit"]') as HTMLButtonElement,
+        counter: () => page.querySelector('[data-testid="composer-counter"]'),
+        announced: () =>
+          page.querySelector('[data-testid="thread-announcer"]')?.textContent?.trim() ?? '',
+      };
+    }
+
+    async function type(
+      fixture: ComponentFixture<unknown>,
+      textarea: HTMLTextAreaElement,
+      text: string,
+    ) {
+      textarea.value = text;
+      textarea.dispatchEvent(new Event('input'));
+      await settle(fixture);
+    }
+
+    function posts() {
+      return http.match(
+        (request) =>
+          request.method === 'POST' && request.url === ConversationApi.messages(CONVERSATION),
+      );
+    }
+
+    it('refuses a 70 000-character text with the counter, keeps every character and sends nothing', async () => {
+      const { fixture, page } = await render(key);
+      const { textarea, send, counter, announced } = await ready(page, fixture);
+      expect(textarea.hasAttribute('maxlength')).toBe(false);
+
+      await type(fixture, textarea, 'a'.repeat(19_500));
+      expect(counter()?.textContent?.trim()).toBe('19.500 / 20.000 Zeichen');
+      expect(announced()).toBe('19.500 / 20.000 Zeichen');
+      expect(send.getAttribute('aria-disabled')).toBeNull();
+
+      const pasted = `${'Lang. '.repeat(11_666)}Ende`;
+      expect(pasted.length).toBe(70_000);
+      await type(fixture, textarea, pasted);
+      expect(counter()?.textContent?.trim()).toBe('70.000 / 20.000 Zeichen – bitte kürzen');
+      expect(announced()).toBe('70.000 / 20.000 Zeichen – bitte kürzen');
+      expect(textarea.getAttribute('aria-invalid')).toBe('true');
+      expect(textarea.getAttribute('aria-describedby')).toContain('composer-counter');
+      // The button stays focusable and says why it does not send.
+      expect(send.getAttribute('aria-disabled')).toBe('true');
+      expect(send.hasAttribute('disabled')).toBe(false);
+      expect(send.getAttribute('aria-describedby')).toBe('composer-counter');
+
+      send.focus();
+      send.click();
+      textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }));
+      await settle(fixture);
+      expect(posts()).toEqual([]);
+      expect(textarea.value).toBe(pasted);
+      expect(TestBed.inject(Drafts).text(CONVERSATION)).toBe(pasted);
+      expect(document.activeElement).toBe(textarea);
+      expect(page.querySelectorAll('[data-testid="message"]')).toHaveLength(0);
+
+      await type(fixture, textarea, 'Kurz gefasst.');
+      expect(counter()).toBeNull();
+      expect(announced()).toBe('Die Länge passt wieder.');
+      expect(send.getAttribute('aria-disabled')).toBeNull();
+      expect(send.getAttribute('aria-describedby')).toBeNull();
+    });
+
+    it('refuses a shorter text that would be too large once encrypted', async () => {
+      const { fixture, page } = await render(key);
+      const { textarea, send, counter } = await ready(page, fixture);
+      await type(fixture, textarea, '\u0001'.repeat(15_000));
+      expect(counter()?.textContent?.trim()).toBe(
+        'Verschlüsselt zu groß (88 von 64 KB) – bitte kürzen',
+      );
+      expect(send.getAttribute('aria-disabled')).toBe('true');
+      send.click();
+      await settle(fixture);
+      expect(posts()).toEqual([]);
+    });
+
+    it('says why an empty composer does not send', async () => {
+      const { fixture, page } = await render(key);
+      const { send } = await ready(page, fixture);
+      expect(send.getAttribute('aria-disabled')).toBe('true');
+      expect(send.getAttribute('aria-describedby')).toBe('composer-empty');
+      expect(page.querySelector('#composer-empty')?.textContent).toBe(
+        'Schreiben Sie zuerst Ihre Nachricht.',
+      );
+    });
+
+    it("lists the send shortcuts in the composer's help text", async () => {
+      const { fixture, page } = await render(key);
+      const { textarea } = await ready(page, fixture);
+      expect(textarea.getAttribute('aria-describedby')).toBe('composer-hint');
+      expect(page.querySelector('#composer-hint')?.textContent).toContain(
+        'Strg+Enter (Mac: ⌘+Enter) sendet, Enter beginnt eine neue Zeile.',
+      );
+      expect(textarea.getAttribute('aria-keyshortcuts')).toBe('Control+Enter Meta+Enter');
+    });
+
+    it('keeps focus in the composer after sending and announces sent and failed', async () => {
+      const { fixture, page } = await render(key);
+      const { textarea, send, announced } = await ready(page, fixture);
+
+      await type(fixture, textarea, 'Erste Nachricht');
+      send.focus();
+      send.click();
+      const first = await nextPost(fixture);
+      // The text moved into the thread and the button went inactive; she is still in the field.
+      expect(textarea.value).toBe('');
+      expect(document.activeElement).toBe(textarea);
+      first.flush(await stored(key, first.request.body.id, CLIENT, 'Erste Nachricht'));
+      await settle(fixture);
+      expect(announced()).toBe('Nachricht gesendet');
+      expect(document.activeElement).toBe(textarea);
+
+      // By the shortcut; the answer is lost.
+      await type(fixture, textarea, 'Zweite Nachricht');
+      textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }));
+      await settle(fixture);
+      (await nextPost(fixture)).error(new ProgressEvent('error'));
+      await settle(fixture);
+      expect(announced()).toBe('Nicht gesendet');
+      expect(document.activeElement).toBe(textarea);
+
+      // The retry button disappears once it is sent: focus waits in the composer.
+      const retry = [...page.querySelectorAll('button')].find((b) =>
+        b.textContent?.includes('Erneut senden'),
+      ) as HTMLButtonElement;
+      retry.focus();
+      retry.click();
+      await settle(fixture);
+      const again = await nextPost(fixture);
+      again.flush(await stored(key, again.request.body.id, CLIENT, 'Zweite Nachricht'));
+      await settle(fixture);
+      expect(announced()).toBe('Nachricht gesendet');
+      expect(document.activeElement).toBe(textarea);
+    });
+
+    it('announces new messages in neutral words, never their text', async () => {
+      const intervals = jest.spyOn(globalThis, 'setInterval');
+      const { fixture, page } = await render(key);
+      const { announced } = await ready(page, fixture);
+      const poll = intervals.mock.calls.find(([, ms]) => ms === 20_000)?.[0] as () => void;
+      intervals.mockRestore();
+      expect(announced()).toBe('');
+
+      poll();
+      await settle(fixture);
+      http
+        .expectOne((request) => request.url === ConversationApi.messages(CONVERSATION))
+        .flush([await stored(key, 'm1', COUNSELLOR, 'مرحبا، كيف يمكنني المساعدة؟')]);
+      await settle(fixture);
+      expect(announced()).toBe('Neue Nachricht');
+      // The log itself does not read message text out.
+      expect(page.querySelector('[role="log"]')?.getAttribute('aria-live')).toBe('off');
+      http.expectOne(ConversationApi.read(CONVERSATION)).flush(null);
+
+      poll();
+      await settle(fixture);
+      http
+        .expectOne((request) => request.url === ConversationApi.messages(CONVERSATION))
+        .flush([
+          await stored(key, 'm1', COUNSELLOR, 'مرحبا، كيف يمكنني المساعدة؟'),
+          await stored(key, 'm2', COUNSELLOR, 'Zwei'),
+          await stored(key, 'm3', COUNSELLOR, 'Drei'),
+        ]);
+      await settle(fixture);
+      expect(announced()).toBe('2 neue Nachrichten');
+      http.expectOne(ConversationApi.read(CONVERSATION)).flush(null);
+    });
+
+    it('marks message bodies, names and the composer dir="auto" for right-to-left text', async () => {
+      const { fixture, page } = await render(key);
+      http
+        .expectOne((request) => request.url === ConversationApi.messages(CONVERSATION))
+        .flush([await stored(key, 'm1', COUNSELLOR, 'מה שלומך היום?')]);
+      await settle(fixture);
+      const body = page.querySelector('[data-testid="message"] .body') as HTMLElement;
+      expect(body.textContent).toBe('מה שלומך היום?');
+      expect(body.getAttribute('dir')).toBe('auto');
+      expect(page.querySelector('[data-testid="message"] .author')?.getAttribute('dir')).toBe(
+        'auto',
+      );
+      expect(page.querySelector('textarea')?.getAttribute('dir')).toBe('auto');
+      http.expectOne(ConversationApi.read(CONVERSATION)).flush(null);
+    });
   });
 });

@@ -4,15 +4,18 @@ import {
   computed,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
   input,
   output,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import {
   ConversationDetail,
+  MAX_MESSAGE_BYTES,
   MessageKind,
   MessageResponse,
   NoticeCode,
@@ -22,7 +25,16 @@ import {
 import { Drafts, I18n, SessionStore } from '@confidant/web/core';
 import { Icon, lockIcon } from '@confidant/web/ui';
 import { Conversations, PreparedMessage } from '../conversations';
+import {
+  MAX_MESSAGE_CHARACTERS,
+  messageFits,
+  MessageLength,
+  messageLength,
+  messagePlaintextBytes,
+} from './message-limit';
 import { Audience, THREAD_TEXT } from './thread.text';
+
+export { MAX_MESSAGE_CHARACTERS } from './message-limit';
 
 /** A message as the thread shows it: decrypted (or locked), with its sending state. */
 export interface ThreadEntry {
@@ -40,8 +52,6 @@ export interface ThreadEntry {
   prepared?: PreparedMessage;
 }
 
-/** About 45 000 characters of text fit into the 64 KB envelope; this leaves room for any script. */
-export const MAX_MESSAGE_CHARACTERS = 20_000;
 const PAGE_SIZE = 50;
 const POLL_MS = 20_000;
 
@@ -49,6 +59,11 @@ const POLL_MS = 20_000;
  * The thread of one conversation, decrypted in the browser, with a composer. Shared by the client
  * and the staff pages. Sending shows its state; a failed message stays with a retry that reuses
  * its id, so a lost answer never doubles it. The composer's text lives in {@link Drafts}.
+ *
+ * For screen readers: a polite live region says "sent", "not sent" and "new message" in a few
+ * neutral words (the thread's log itself stays quiet, so nobody hears message text read out
+ * unasked); focus stays in the composer after sending; a text over the limit is refused with a
+ * counter, never cut, and the send button is described by the reason it does not send.
  */
 @Component({
   selector: 'cf-conversation-thread',
@@ -73,7 +88,6 @@ export class ConversationThread {
 
   protected readonly text = inject(I18n).select(THREAD_TEXT);
   protected readonly lockIcon = lockIcon;
-  protected readonly maxLength = MAX_MESSAGE_CHARACTERS;
   protected readonly entries = signal<ThreadEntry[]>([]);
   protected readonly loading = signal(true);
   protected readonly loadFailed = signal(false);
@@ -81,14 +95,28 @@ export class ConversationThread {
   protected readonly preparing = signal(false);
   protected readonly encryptFailed = signal(false);
   protected readonly draft = computed(() => this.drafts.text(this.detail().id));
-  protected readonly remaining = computed(() => MAX_MESSAGE_CHARACTERS - this.draft().length);
+  protected readonly length = computed(() => messageLength(this.draft()));
+  /** What the counter near the field says; empty while the text is well within the limit. */
+  protected readonly counter = computed(() => this.lengthText(this.length(), this.draft()));
+  /** Why the send button does not send right now (its description), or null when it does. */
+  protected readonly blockedBy = computed((): 'composer-counter' | 'composer-empty' | null => {
+    if (!messageFits(this.length())) {
+      return 'composer-counter';
+    }
+    return this.draft().trim() ? null : 'composer-empty';
+  });
+  /** The live region's latest words; a new id makes a new node, so a repeat is said again. */
+  protected readonly announcement = signal<{ id: number; text: string }[]>([]);
   protected readonly dateFormat = computed(
     () =>
       new Intl.DateTimeFormat(this.text().dateLocale, { dateStyle: 'medium', timeStyle: 'short' }),
   );
   private readonly me = computed(() => this.session.account()?.id ?? null);
   private readonly conversationId = computed(() => this.detail().id);
+  private readonly numberFormat = computed(() => new Intl.NumberFormat(this.text().dateLocale));
+  private readonly composer = viewChild<ElementRef<HTMLTextAreaElement>>('composer');
   private lastRead: string | null = null;
+  private announcements = 0;
 
   constructor() {
     // A new detail object for the same conversation (after a send or an action) keeps the thread;
@@ -126,7 +154,16 @@ export class ConversationThread {
   }
 
   protected onInput(event: Event): void {
+    const before = this.length();
     this.drafts.setText(this.detail().id, (event.target as HTMLTextAreaElement).value);
+    const after = this.length();
+    if (after === before || (after === 'fits' && before === 'near')) {
+      return;
+    }
+    // Said once when the counter appears, when the text becomes too long, and when it fits again.
+    this.announce(
+      messageFits(after) && !messageFits(before) ? this.text().fitsAgain : this.counter(),
+    );
   }
 
   protected onKeydown(event: KeyboardEvent): void {
@@ -141,7 +178,15 @@ export class ConversationThread {
     const detail = this.detail();
     const key = this.conversationKey();
     const text = this.draft().trim();
-    if (!key || !text || this.preparing() || text.length > MAX_MESSAGE_CHARACTERS) {
+    if (!key || this.preparing()) {
+      return;
+    }
+    if (this.blockedBy()) {
+      // Refused, never cut: she hears why, and the field keeps every character.
+      this.announce(
+        this.blockedBy() === 'composer-empty' ? this.text().nothingToSend : this.counter(),
+      );
+      this.focusComposer();
       return;
     }
     this.preparing.set(true);
@@ -172,11 +217,18 @@ export class ConversationThread {
       },
     ]);
     this.drafts.setText(detail.id, '');
+    // The button she pressed turns inactive: keep her in the composer, not on <body>.
+    this.focusComposer();
     await this.deliver(detail.id, prepared);
   }
 
   protected retry(entry: ThreadEntry): Promise<void> {
-    return entry.prepared ? this.deliver(this.detail().id, entry.prepared) : Promise.resolve();
+    if (!entry.prepared) {
+      return Promise.resolve();
+    }
+    // The retry button goes away once it is sent; focus waits in the composer instead.
+    this.focusComposer();
+    return this.deliver(this.detail().id, entry.prepared);
   }
 
   protected loadEarlier(): Promise<void> {
@@ -200,10 +252,39 @@ export class ConversationThread {
       );
       this.lastRead = stored.id;
       this.countPending();
+      this.announce(this.text().announce.sent);
       this.sent.emit();
     } catch {
       this.setState(prepared.id, 'failed');
+      this.announce(this.text().announce.failed);
     }
+  }
+
+  private lengthText(length: MessageLength, draft: string): string {
+    const text = this.text();
+    const format = (count: number) => this.numberFormat().format(count);
+    switch (length) {
+      case 'fits':
+        return '';
+      case 'near':
+        return text.counter(format(draft.length), format(MAX_MESSAGE_CHARACTERS));
+      case 'too-long':
+        return text.tooLong(format(draft.length), format(MAX_MESSAGE_CHARACTERS));
+      case 'too-large':
+        return text.tooLarge(
+          format(Math.ceil(messagePlaintextBytes(draft) / 1024)),
+          format(MAX_MESSAGE_BYTES / 1024),
+        );
+    }
+  }
+
+  private announce(text: string): void {
+    this.announcements += 1;
+    this.announcement.set([{ id: this.announcements, text }]);
+  }
+
+  private focusComposer(): void {
+    this.composer()?.nativeElement.focus();
   }
 
   private setState(id: string, state: ThreadEntry['state']): void {
@@ -257,6 +338,10 @@ export class ConversationThread {
         const unsent = entries.filter((entry) => entry.state !== 'sent');
         return [...sent, ...opened, ...unsent];
       });
+      const incoming = opened.filter((entry) => !entry.own && entry.kind !== 'notice').length;
+      if (incoming > 0) {
+        this.announce(this.text().announce.fresh(incoming));
+      }
       await this.markRead();
     } catch {
       // Offline for a moment: the next round tries again.

@@ -24,10 +24,23 @@ export interface ThreadText {
   empty: string;
   composerLabel: string;
   composerHint: string;
-  remaining: (count: number) => string;
+  /** The send shortcuts, read out with the field (aria-describedby). */
+  shortcuts: string;
+  /** Near the limit: "19 412 / 20 000 Zeichen" (numbers already formatted). */
+  counter: (count: string, max: string) => string;
+  /** Over the limit: the counter and what to do. */
+  tooLong: (count: string, max: string) => string;
+  /** Within the characters but too large once encrypted (control characters). */
+  tooLarge: (kilobytes: string, max: string) => string;
+  /** Said once a text that was too long fits again. */
+  fitsAgain: string;
+  /** Why the send button does not send while the field is empty. */
+  nothingToSend: string;
   send: string;
   preparing: string;
   encryptFailed: string;
+  /** Short, neutral announcements of the thread's polite live region. */
+  announce: { sent: string; failed: string; fresh: (count: number) => string };
 }
 
 export const THREAD_TEXT: Catalog<ThreadText> = {
@@ -71,11 +84,22 @@ export const THREAD_TEXT: Catalog<ThreadText> = {
     composerLabel: 'Ihre Nachricht',
     composerHint:
       'Verschlüsselt in Ihrem Browser. Ungesendeter Text bleibt nur in diesem Fenster erhalten.',
-    remaining: (count) => `Noch ${count} Zeichen`,
+    shortcuts: 'Strg+Enter (Mac: ⌘+Enter) sendet, Enter beginnt eine neue Zeile.',
+    counter: (count, max) => `${count} / ${max} Zeichen`,
+    tooLong: (count, max) => `${count} / ${max} Zeichen – bitte kürzen`,
+    tooLarge: (kilobytes, max) =>
+      `Verschlüsselt zu groß (${kilobytes} von ${max} KB) – bitte kürzen`,
+    fitsAgain: 'Die Länge passt wieder.',
+    nothingToSend: 'Schreiben Sie zuerst Ihre Nachricht.',
     send: 'Senden',
     preparing: 'Wird verschlüsselt …',
     encryptFailed:
       'Ihr Browser konnte die Nachricht nicht verschlüsseln. Ihr Text ist noch da; bitte versuchen Sie es erneut.',
+    announce: {
+      sent: 'Nachricht gesendet',
+      failed: 'Nicht gesendet',
+      fresh: (count) => (count === 1 ? 'Neue Nachricht' : `${count} neue Nachrichten`),
+    },
   },
   en: {
     dateLocale: 'en-GB',
@@ -116,10 +140,21 @@ export const THREAD_TEXT: Catalog<ThreadText> = {
     empty: 'No messages yet.',
     composerLabel: 'Your message',
     composerHint: 'Encrypted in your browser. Unsent text is kept in this window only.',
-    remaining: (count) => `${count} characters left`,
+    shortcuts: 'Ctrl+Enter (Mac: ⌘+Enter) sends, Enter starts a new line.',
+    counter: (count, max) => `${count} / ${max} characters`,
+    tooLong: (count, max) => `${count} / ${max} characters – please shorten it`,
+    tooLarge: (kilobytes, max) =>
+      `Too large once encrypted (${kilobytes} of ${max} KB) – please shorten it`,
+    fitsAgain: 'The length fits again.',
+    nothingToSend: 'Write your message first.',
     send: 'Send',
     preparing: 'Encrypting …',
     encryptFailed:
       'Your browser could not encrypt the message. Your text is still here; please try again.',
+    announce: {
+      sent: 'Message sent',
+      failed: 'Not sent',
+      fresh: (count) => (count === 1 ? 'New message' : `${count} new messages`),
+    },
   },
 };
