@@ -228,18 +228,20 @@ describe('MessagingModule', () => {
   describe('ids', () => {
     const NIL = '00000000-0000-0000-0000-000000000000';
 
-    it('are one conversation whatever the case, read and stored in lower case', async () => {
+    it('name one conversation whatever the case in a path; a new one takes its sealed spelling only', async () => {
       const client = await world.client();
       const enquiry = await world.enquiry(client, 'Hallo', 'Gewalt');
       const upper = enquiry.conversationId.toUpperCase();
 
-      const created = await client.http
+      // The id is sealed into the first message: stored as ABC… it would never open as abc….
+      const refused = await client.http
         .post('/conversations')
         .send({ ...enquiry.body, id: upper })
-        .expect(201);
-      await client.http.post('/conversations').send(enquiry.body).expect(200);
+        .expect(400);
+      const created = await client.http.post('/conversations').send(enquiry.body).expect(201);
       const detail = await client.http.get(`/conversations/${upper}`).expect(200);
 
+      expect(refused.body.message).toEqual(['id must be a UUID in lower case']);
       expect(created.body.conversation.id).toBe(enquiry.conversationId);
       expect(detail.body.id).toBe(enquiry.conversationId);
       expect(await conversationRows().count()).toBe(1);
@@ -274,7 +276,7 @@ describe('MessagingModule', () => {
 
       expect(refused.map((response) => response.status)).toEqual(refused.map(() => 400));
       expect(refused[0].body.message).toEqual(['id must not be the nil UUID']);
-      expect(refused[3].body.message).toEqual(['id must be a UUID']);
+      expect(refused[3].body.message).toEqual(['id must be a UUID in lower case']);
       expect(refused[6].body.message).toBe('id must be a UUID');
       expect(await conversationRows().count()).toBe(1);
       expect(await messageRows().count()).toBe(1);
@@ -358,7 +360,7 @@ describe('MessagingModule', () => {
       expect(await messageRows().countBy({ conversationId: enquiry.conversationId })).toBe(2);
     });
 
-    it('are the same message whatever the case of the id', async () => {
+    it('are taken in lower case only when new, and read in any case afterwards', async () => {
       const client = await world.client();
       const enquiry = await openEnquiry(client);
       const key = await world.conversationKey(client, enquiry.conversationId);
@@ -370,11 +372,13 @@ describe('MessagingModule', () => {
       );
       const url = `/conversations/${enquiry.conversationId.toUpperCase()}/messages`;
 
-      const first = await client.http
+      const refused = await client.http
         .post(url)
         .send({ id: id.toUpperCase(), envelope })
-        .expect(201);
+        .expect(400);
+      const first = await client.http.post(url).send({ id, envelope }).expect(201);
       const again = await client.http.post(url).send({ id, envelope }).expect(200);
+      expect(refused.body.message).toEqual(['id must be a UUID in lower case']);
       const read = await client.http
         .post(`/conversations/${enquiry.conversationId}/read`)
         .send({ upTo: id.toUpperCase() })

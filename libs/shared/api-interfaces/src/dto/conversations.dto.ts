@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { AesEnvelopeDto, SealedEnvelopeDto } from '../lib/envelopes';
 import { MAX_MESSAGE_BYTES } from '../lib/conversations';
-import { UuidField } from './fields';
+import { NewIdField, UuidField } from './fields';
 import { IsAesEnvelope, IsSealedEnvelope } from './validators';
 
 /** Largest message ciphertext: 64 KB of plaintext JSON plus the tag (shared with the web app). */
@@ -19,7 +19,7 @@ export { MAX_MESSAGE_BYTES };
 
 /** A message as its author's browser encrypted it; the id is hers, so a retry is idempotent. */
 export class NewMessageDto {
-  @UuidField() id!: string;
+  @NewIdField() id!: string;
   // Larger envelopes pass validation so that the service can answer them with 413.
   @IsAesEnvelope(256 * 1024) envelope!: AesEnvelopeDto;
 }
@@ -32,7 +32,7 @@ export class ConversationKeysDto {
 
 /** `POST /api/conversations`: a new enquiry with its keys and first message, all or nothing. */
 export class NewConversationDto {
-  @UuidField() id!: string;
+  @NewIdField() id!: string;
   @IsOptional() @IsString() @MaxLength(100) topic?: string;
   @ValidateNested() @Type(() => ConversationKeysDto) keys!: ConversationKeysDto;
   @ValidateNested() @Type(() => NewMessageDto) message!: NewMessageDto;

@@ -94,8 +94,39 @@ export function canonicalUuid(value: unknown): string | null {
   return RESERVED_UUIDS.has(canonical) ? null : canonical;
 }
 
+const uuidMessage = (property: string, value: unknown, shape: string): string =>
+  typeof value === 'string' && RESERVED_UUIDS.has(value.toLowerCase())
+    ? `${property} must not be the ${/^0/.test(value) ? 'nil' : 'max'} UUID`
+    : `${property} must be ${shape}`;
+
 /**
- * An id chosen by the client (a message's, a conversation's) or naming a row: a UUID in any case,
+ * The id of something new that the client encrypts (a message, a conversation): it is part of the
+ * additional data sealed into the ciphertext (DESIGN.md section 4), so it is taken only in its
+ * canonical spelling, lower case. Stored under any other spelling than the one sealed in, the
+ * message would never open again; so `ABC…` is a 400, not quietly `abc…`. The nil UUID is refused.
+ */
+export const NewIdField = () =>
+  all(
+    ApiProperty({
+      type: 'string',
+      format: 'uuid',
+      pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+      description:
+        'A new random UUID in lower case, as sealed into the encryption; not the nil UUID',
+      example: '3b241101-e2bb-4255-8caf-4136c566a962',
+    }),
+    ValidateBy({
+      name: 'isCanonicalUuid',
+      validator: {
+        validate: (value) => typeof value === 'string' && canonicalUuid(value) === value,
+        defaultMessage: (args) =>
+          uuidMessage(args?.property ?? 'id', args?.value, 'a UUID in lower case'),
+      },
+    }),
+  );
+
+/**
+ * An id naming a row (a conversation, a message, a counsellor): a UUID in any case,
  * stored and compared in lower case, so that `ABC…` and `abc…` are the same id. The nil UUID is
  * refused.
  */
@@ -112,10 +143,7 @@ export const UuidField = () =>
       name: 'isCanonicalUuid',
       validator: {
         validate: (value) => typeof value === 'string' && canonicalUuid(value) === value,
-        defaultMessage: (args) =>
-          typeof args?.value === 'string' && RESERVED_UUIDS.has(args.value.toLowerCase())
-            ? `${args.property} must not be the ${/^0/.test(args.value) ? 'nil' : 'max'} UUID`
-            : `${args?.property} must be a UUID`,
+        defaultMessage: (args) => uuidMessage(args?.property ?? 'id', args?.value, 'a UUID'),
       },
     }),
   );

@@ -133,7 +133,7 @@ describe('chat payloads', () => {
     expect(() =>
       readPayload(Payloads.message, { conversationId, id: 'x', envelope: {}, extra: true }),
     ).toThrow(
-      'property extra should not exist; id must be a UUID; ' +
+      'property extra should not exist; id must be a UUID in lower case; ' +
         'envelope must have exactly the fields v, iv, ct',
     );
     expect(() =>

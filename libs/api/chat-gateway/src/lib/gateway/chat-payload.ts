@@ -35,6 +35,16 @@ const uuid: FieldCheck = (value, property) => {
     ? `${property} must not be the nil UUID`
     : `${property} must be a UUID`;
 };
+/** `NewIdField()`: the id sealed into a new message's encryption, only in lower case. */
+const newId: FieldCheck = (value, property) => {
+  const checked = uuid(value, property);
+  if (typeof checked !== 'string' && checked.value === value) {
+    return checked;
+  }
+  return typeof value === 'string' && RESERVED_UUID.test(value)
+    ? `${property} must not be the nil UUID`
+    : `${property} must be a UUID in lower case`;
+};
 const optionalUuid: FieldCheck = (value, property) =>
   value === undefined || value === null ? { value } : uuid(value, property);
 const envelope: FieldCheck = (value, property) => {
@@ -51,7 +61,7 @@ const envelope: FieldCheck = (value, property) => {
 export const Payloads = {
   room: new PayloadShape<ChatRoomDto>({ conversationId: uuid }),
   join: new PayloadShape<ChatJoinDto>({ conversationId: uuid, after: optionalUuid }),
-  message: new PayloadShape<ChatMessageDto>({ id: uuid, envelope, conversationId: uuid }),
+  message: new PayloadShape<ChatMessageDto>({ id: newId, envelope, conversationId: uuid }),
   delivered: new PayloadShape<ChatDeliveredDto>({ conversationId: uuid, id: uuid }),
 };
 
