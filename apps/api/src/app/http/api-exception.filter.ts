@@ -33,6 +33,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    if (isClientHttpError(exception) && exception.type === 'entity.too.large') {
+      // The rest of a body that is too large is not read: the connection closes after the answer.
+      response.setHeader('Connection', 'close');
+    }
     const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === 'number') {
       response.setHeader('Retry-After', String(retryAfter));

@@ -63,6 +63,8 @@ describe('JSON bodies', () => {
       );
 
     expect(response.status).toBe(413);
+    // The other 92 KB are not read: the connection closes after the answer.
+    expect(response.headers['connection']).toBe('close');
     expect(response.body).toEqual({
       statusCode: 413,
       error: 'Payload Too Large',
