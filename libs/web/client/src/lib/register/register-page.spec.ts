@@ -1,7 +1,8 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { signal, WritableSignal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { PasswordStrength, StrengthResult } from '@confidant/web/core/forms';
+import { PasswordStrength, StrengthCheckState, StrengthResult } from '@confidant/web/core/forms';
 import { ClientAccount } from '../account/client-account';
 import { RegisterPage } from './register-page';
 
@@ -13,17 +14,29 @@ describe('RegisterPage', () => {
   let page: HTMLElement;
   let register: jest.Mock;
   let strength: StrengthResult;
+  let checkState: WritableSignal<StrengthCheckState>;
+  /** Resolves when the (fake) dictionaries have arrived; already resolved unless a test holds it. */
+  let dictionaries: Promise<void>;
 
   beforeEach(async () => {
     register = jest.fn().mockResolvedValue('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
     strength = STRONG;
+    checkState = signal('ready');
+    dictionaries = Promise.resolve();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: ClientAccount, useValue: { register } },
         {
           provide: PasswordStrength,
-          useValue: { preload: jest.fn(), estimate: jest.fn(async () => strength) },
+          useValue: {
+            state: checkState,
+            preload: jest.fn(),
+            estimate: jest.fn(async () => {
+              await dictionaries;
+              return strength;
+            }),
+          },
         },
       ],
     });
@@ -52,7 +65,7 @@ describe('RegisterPage', () => {
       type('E-Mail-Adresse', options.email);
     }
     if (options.consent !== false) {
-      page.querySelector<HTMLInputElement>('mat-checkbox input')?.click();
+      page.querySelector<HTMLInputElement>('input[type=checkbox]')?.click();
     }
     await fixture.whenStable();
     page.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
@@ -73,12 +86,54 @@ describe('RegisterPage', () => {
     expect(page.querySelector('h1')?.textContent).toContain('Ihr Konto ist angelegt');
   });
 
+  it('waits for a password check that is still loading, saying so on the button, then makes the account', async () => {
+    let arrive = (): void => undefined;
+    dictionaries = new Promise((resolve) => (arrive = resolve));
+    checkState.set('loading');
+    await fixture.whenStable();
+    expect(page.querySelector('#register-password-strength')?.textContent).toContain(
+      'Die Passwortprüfung wird geladen',
+    );
+
+    await fillAndSend();
+    const button = page.querySelector<HTMLButtonElement>('button[type=submit]');
+    expect(button?.disabled).toBe(true);
+    expect(button?.textContent?.trim()).toBe('Passwort wird geprüft …');
+    expect(page.querySelector('[role=status]')?.textContent).toContain(
+      'Die Passwortprüfung wird noch geladen',
+    );
+    expect(register).not.toHaveBeenCalled();
+
+    let made: (code: string) => void = () => undefined;
+    register.mockReturnValueOnce(new Promise<string>((resolve) => (made = resolve)));
+    checkState.set('ready');
+    arrive();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(register).toHaveBeenCalled();
+    expect(button?.disabled).toBe(true);
+    expect(button?.textContent?.trim()).toBe('Konto wird angelegt …');
+    expect(page.querySelector('[role=status]')?.textContent).toContain(
+      'Ihre Schlüssel werden jetzt in diesem Browser erzeugt',
+    );
+
+    made('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(page.querySelectorAll('.code .group')).toHaveLength(8);
+  });
+
   it('refuses a password that is too easy to guess, with a plain explanation', async () => {
     strength = WEAK;
     await fillAndSend();
 
     expect(register).not.toHaveBeenCalled();
     expect(page.textContent).toContain('Dieses Passwort ist zu leicht zu erraten');
+    // Focus goes to the refused field, although its check was still pending when she submitted.
+    expect(document.activeElement).toBe(page.querySelectorAll('input[type=password]')[0]);
+    const button = page.querySelector<HTMLButtonElement>('button[type=submit]');
+    expect(button?.disabled).toBe(false);
+    expect(button?.textContent?.trim()).toBe('Konto anlegen');
   });
 
   it('needs the consent to the terms', async () => {

@@ -16,6 +16,10 @@ export interface RegisterText {
   consentAfter: string;
   consentRequired: string;
   submit: string;
+  submitChecking: string;
+  submitMaking: string;
+  waitingForCheck: string;
+  checking: string;
   making: string;
   haveAccount: string;
   login: string;
@@ -46,6 +50,11 @@ export const REGISTER_TEXT: Catalog<RegisterText> = {
       ' gelesen und bin mit der Online-Beratung unter diesen Bedingungen einverstanden.',
     consentRequired: 'Bitte bestätigen Sie, dass Sie einverstanden sind.',
     submit: 'Konto anlegen',
+    submitChecking: 'Passwort wird geprüft …',
+    submitMaking: 'Konto wird angelegt …',
+    waitingForCheck:
+      'Die Passwortprüfung wird noch geladen. Sobald sie Ihr Passwort geprüft hat, wird Ihr Konto angelegt.',
+    checking: 'Ihr Passwort wird geprüft …',
     making: 'Ihre Schlüssel werden jetzt in diesem Browser erzeugt. Das dauert einen Moment …',
     haveAccount: 'Sie haben schon ein Konto?',
     login: 'Anmelden',
@@ -73,6 +82,11 @@ export const REGISTER_TEXT: Catalog<RegisterText> = {
     consentAfter: ' and agree to online counselling on these terms.',
     consentRequired: 'Please confirm that you agree.',
     submit: 'Create account',
+    submitChecking: 'Checking the password …',
+    submitMaking: 'Creating the account …',
+    waitingForCheck:
+      'The password check is still loading. As soon as it has checked your password, your account is created.',
+    checking: 'Your password is being checked …',
     making: 'Your keys are being made in this browser now. This takes a moment …',
     haveAccount: 'Already have an account?',
     login: 'Log in',

@@ -1,4 +1,5 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -48,7 +49,9 @@ export function newPasswordGroup(): NewPasswordGroup {
 
 /**
  * A new password, its repetition and a strength meter. Passwords that zxcvbn scores below
- * {@link MIN_STRENGTH_SCORE} are refused with a plain explanation.
+ * {@link MIN_STRENGTH_SCORE} are refused with a plain explanation. The dictionaries are asked for
+ * only after the form has rendered, so they never delay it; while they load, the polite live region
+ * under the field says so, and the password stays pending (a submit waits for the check).
  */
 @Component({
   selector: 'cf-new-password',
@@ -97,6 +100,10 @@ export function newPasswordGroup(): NewPasswordGroup {
             <span class="advice">{{ suggestion }}</span>
           }
         }
+      } @else if (check() === 'loading') {
+        <span class="loading">{{ text().loadingCheck }}</span>
+      } @else if (check() === 'failed') {
+        <span>{{ text().checkFailed }}</span>
       } @else if (checking()) {
         <span>{{ text().checking }}</span>
       }
@@ -156,12 +163,17 @@ export class NewPasswordFields implements OnInit {
   protected readonly text = this.i18n.select(PASSWORD_TEXT);
   protected readonly minScore = MIN_STRENGTH_SCORE;
   protected readonly checking = signal(false);
+  protected readonly check = this.strength.state;
   private readonly result = signal<StrengthResult | null>(null);
   private readonly length = signal(0);
   protected readonly shownResult = computed(() => (this.length() >= 10 ? this.result() : null));
 
   constructor() {
-    this.strength.preload();
+    // After the first render and in a task of its own: the form is usable before the download starts.
+    afterNextRender(() => {
+      const timer = setTimeout(() => this.strength.preload());
+      this.destroyRef.onDestroy(() => clearTimeout(timer));
+    });
   }
 
   ngOnInit(): void {

@@ -1,4 +1,4 @@
-import { Injectable } from '@angular/core';
+import { Injectable, signal } from '@angular/core';
 import { Language } from '../i18n/i18n';
 
 /** zxcvbn's score: 0 (guessed at once) to 4 (very hard to guess). */
@@ -17,16 +17,26 @@ export interface StrengthResult {
 type Estimator = (password: string, language: Language, userInputs: string[]) => StrengthResult;
 
 /**
+ * Where the dictionaries are: not asked for yet, on their way, here, or failed to arrive (the next
+ * {@link PasswordStrength.preload} or estimate asks again).
+ */
+export type StrengthCheckState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/**
  * Password strength with zxcvbn-ts and its common, German and English dictionaries. They weigh
- * several hundred kilobytes, so they are loaded only when a page that sets a password opens.
+ * about 1.2 MB compressed (several seconds on a phone network), so they are never part of a page's
+ * first load: a page that sets a password asks for them once its form is usable, and says so while
+ * they load.
  */
 @Injectable({ providedIn: 'root' })
 export class PasswordStrength {
   private estimator: Promise<Estimator> | undefined;
+  private readonly current = signal<StrengthCheckState>('idle');
+  readonly state = this.current.asReadonly();
 
-  /** Starts loading the dictionaries; call it when a page with a new password opens. */
+  /** Starts loading the dictionaries in the background; call it once the form is usable. */
   preload(): void {
-    void this.load().catch(() => (this.estimator = undefined));
+    void this.load().catch(() => undefined);
   }
 
   async estimate(
@@ -39,7 +49,11 @@ export class PasswordStrength {
   }
 
   private load(): Promise<Estimator> {
-    this.estimator ??= Promise.all([
+    if (this.estimator) {
+      return this.estimator;
+    }
+    this.current.set('loading');
+    const estimator = Promise.all([
       import('@zxcvbn-ts/core'),
       import('@zxcvbn-ts/language-common'),
       import('@zxcvbn-ts/language-de'),
@@ -61,6 +75,14 @@ export class PasswordStrength {
         };
       };
     });
-    return this.estimator;
+    this.estimator = estimator;
+    estimator.then(
+      () => this.current.set('ready'),
+      () => {
+        this.estimator = undefined;
+        this.current.set('failed');
+      },
+    );
+    return estimator;
   }
 }

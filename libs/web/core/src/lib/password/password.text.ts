@@ -13,6 +13,8 @@ export interface PasswordText {
   repeatRequired: string;
   strengthLabel: string;
   checking: string;
+  loadingCheck: string;
+  checkFailed: string;
   levels: Record<StrengthScore, string>;
 }
 
@@ -31,6 +33,9 @@ export const PASSWORD_TEXT: Catalog<PasswordText> = {
     repeatRequired: 'Bitte geben Sie das Passwort noch einmal ein.',
     strengthLabel: 'Stärke des Passworts',
     checking: 'Das Passwort wird geprüft …',
+    loadingCheck: 'Die Passwortprüfung wird geladen … Sie können das Formular schon ausfüllen.',
+    checkFailed:
+      'Die Passwortprüfung konnte nicht geladen werden. Sie wird bei Ihrer nächsten Eingabe noch einmal versucht.',
     levels: {
       0: 'sehr schwach',
       1: 'schwach',
@@ -53,6 +58,8 @@ export const PASSWORD_TEXT: Catalog<PasswordText> = {
     repeatRequired: 'Please enter the password again.',
     strengthLabel: 'Password strength',
     checking: 'Checking the password …',
+    loadingCheck: 'Loading the password check … You can already fill in the form.',
+    checkFailed: 'The password check could not be loaded. It is tried again when you next type.',
     levels: {
       0: 'very weak',
       1: 'weak',

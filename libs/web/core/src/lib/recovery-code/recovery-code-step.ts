@@ -8,7 +8,6 @@ import {
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { I18n } from '../i18n/i18n';
@@ -25,7 +24,7 @@ export function normalizeGroup(value: string): string {
  */
 @Component({
   selector: 'cf-recovery-code-step',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="recovery" aria-labelledby="recovery-title">
@@ -40,10 +39,12 @@ export function normalizeGroup(value: string): string {
         }
       </p>
       <div class="actions no-print">
-        <button mat-stroked-button type="button" (click)="downloadCode()">
+        <button class="cf-button cf-button--outlined" type="button" (click)="downloadCode()">
           {{ text().download }}
         </button>
-        <button mat-stroked-button type="button" (click)="printCode()">{{ text().print }}</button>
+        <button class="cf-button cf-button--outlined" type="button" (click)="printCode()">
+          {{ text().print }}
+        </button>
       </div>
 
       <form class="no-print" [formGroup]="form" (ngSubmit)="confirm()" novalidate>
@@ -67,7 +68,9 @@ export function normalizeGroup(value: string): string {
           }
         </mat-form-field>
         <div class="actions">
-          <button mat-flat-button type="submit">{{ continueLabel() || text().continue }}</button>
+          <button class="cf-button cf-button--filled" type="submit">
+            {{ continueLabel() || text().continue }}
+          </button>
         </div>
       </form>
     </section>

@@ -24,6 +24,7 @@ describe('EnrolPage', () => {
         {
           provide: PasswordStrength,
           useValue: {
+            state: () => 'ready',
             preload: () => undefined,
             estimate: async (): Promise<StrengthResult> => ({
               score: 4,
