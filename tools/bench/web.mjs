@@ -329,7 +329,7 @@ async function registerRun(browser, origin, name, network) {
     await page.locator('cf-register-page input[autocomplete=username]').fill(username);
     await passwords.nth(0).fill(password);
     await passwords.nth(1).fill(password);
-    await page.locator('cf-register-page mat-checkbox input').check();
+    await page.locator('cf-register-page input[type=checkbox]').check();
     submitted = await page.evaluate(() => performance.now());
     await page.locator('cf-register-page button[type=submit]').click();
     const result = await page.waitForFunction(
