@@ -1,48 +1,30 @@
 import { INestApplication } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { Test } from '@nestjs/testing';
-import { readOutbox, testMailModule } from '@confidant/api/mail/testing';
-import { testDatabaseModule } from '@confidant/api/persistence/testing';
+import { readOutbox } from '@confidant/api/mail/testing';
 import {
   deriveRecoveryKeys,
   rewrapPrivateKey,
   toBase64Url,
   unwrapPrivateKey,
 } from '@confidant/shared/crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { Repository } from 'typeorm';
-import {
-  applyApiPipeline,
-  authKeyFor,
-  makeIdentity,
-  testAuthModule,
-  TestIdentity,
-} from '../testing';
+import { AuthTestApp, startAuthTestApp, authKeyFor, makeIdentity, TestIdentity } from '../testing';
 import { AccountEntity } from './account/account.entity';
 import { SessionEntity } from './session/session.entity';
 
 describe('AuthModule', () => {
+  let world: AuthTestApp;
   let app: INestApplication;
   let outbox: string;
 
   beforeEach(async () => {
-    outbox = mkdtempSync(join(tmpdir(), 'confidant-auth-'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [testDatabaseModule(), testMailModule({ outboxDir: outbox }), testAuthModule()],
-    }).compile();
-    app = moduleRef.createNestApplication();
-    applyApiPipeline(app);
-    await app.init();
+    world = await startAuthTestApp();
+    ({ app, outbox } = world);
   });
 
-  afterEach(async () => {
-    await app.close();
-    rmSync(outbox, { recursive: true, force: true });
-  });
+  afterEach(() => world.close());
 
   const agent = () => request.agent(app.getHttpServer());
   const accounts = () => app.get<Repository<AccountEntity>>(getRepositoryToken(AccountEntity));

@@ -1,2 +1,3 @@
 export * from './test-identity';
 export * from './test-auth-module';
+export * from './test-auth-app';

@@ -1,35 +1,21 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { getStorageToken } from '@nestjs/throttler';
-import { testMailModule } from '@confidant/api/mail/testing';
-import { testDatabaseModule } from '@confidant/api/persistence/testing';
 import { toBase64Url } from '@confidant/shared/crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { applyApiPipeline, authKeyFor, makeIdentity, testAuthModule } from '../../testing';
+import { AuthTestApp, startAuthTestApp, authKeyFor, makeIdentity } from '../../testing';
 import { BoundedThrottlerStorage } from './bounded-throttler-storage';
 
 /** The credential limits as a client meets them, on the real module and an in-memory database. */
 describe('credential limits', () => {
+  let world: AuthTestApp;
   let app: INestApplication;
-  let outbox: string;
 
   beforeEach(async () => {
-    outbox = mkdtempSync(join(tmpdir(), 'confidant-limits-'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [testDatabaseModule(), testMailModule({ outboxDir: outbox }), testAuthModule()],
-    }).compile();
-    app = moduleRef.createNestApplication();
-    applyApiPipeline(app);
-    await app.init();
+    world = await startAuthTestApp();
+    ({ app } = world);
   });
 
-  afterEach(async () => {
-    await app.close();
-    rmSync(outbox, { recursive: true, force: true });
-  });
+  afterEach(() => world.close());
 
   const http = () => request(app.getHttpServer());
   const counters = () => app.get<BoundedThrottlerStorage>(getStorageToken());

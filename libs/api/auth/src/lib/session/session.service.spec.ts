@@ -1,36 +1,22 @@
 import { INestApplication } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { Test } from '@nestjs/testing';
-import { testMailModule } from '@confidant/api/mail/testing';
-import { testDatabaseModule } from '@confidant/api/persistence/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { Repository } from 'typeorm';
-import { applyApiPipeline, makeIdentity, testAuthModule } from '../../testing';
+import { AuthTestApp, startAuthTestApp, makeIdentity } from '../../testing';
 import { AccountEntity } from '../account/account.entity';
 import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 
 describe('SessionService', () => {
+  let world: AuthTestApp;
   let app: INestApplication;
-  let outbox: string;
 
   beforeEach(async () => {
-    outbox = mkdtempSync(join(tmpdir(), 'confidant-session-'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [testDatabaseModule(), testMailModule({ outboxDir: outbox }), testAuthModule()],
-    }).compile();
-    app = moduleRef.createNestApplication();
-    applyApiPipeline(app);
-    await app.init();
+    world = await startAuthTestApp();
+    ({ app } = world);
   });
 
-  afterEach(async () => {
-    await app.close();
-    rmSync(outbox, { recursive: true, force: true });
-  });
+  afterEach(() => world.close());
 
   const accounts = () => app.get<Repository<AccountEntity>>(getRepositoryToken(AccountEntity));
   const sessionRows = () => app.get<Repository<SessionEntity>>(getRepositoryToken(SessionEntity));
