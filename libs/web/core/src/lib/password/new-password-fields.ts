@@ -59,7 +59,8 @@ export function newPasswordGroup(): NewPasswordGroup {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let controls = group().controls;
-    <mat-form-field appearance="outline">
+    <!-- Dynamic subscript: the long hint wraps on a phone and must push the strength line down. -->
+    <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ label() || text().newPassword }}</mat-label>
       <input
         matInput
