@@ -1,6 +1,7 @@
 export * from './lib/conversations';
 export * from './lib/format';
 export * from './lib/thread/conversation-thread';
+export * from './lib/thread/composer-limit';
 export * from './lib/thread/message-limit';
 export * from './lib/thread/thread.text';
 export * from './lib/chat/appointment-format';

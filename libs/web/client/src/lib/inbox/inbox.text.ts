@@ -20,7 +20,6 @@ export interface InboxText {
   topicLabel: string;
   noTopic: string;
   messageLabel: string;
-  messageHint: string;
   required: string;
   send: string;
   sending: string;
@@ -65,7 +64,6 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     topicLabel: 'Thema (freiwillig)',
     noTopic: 'Kein Thema angeben',
     messageLabel: 'Ihre Nachricht',
-    messageHint: 'Ungesendeter Text bleibt nur in diesem Fenster erhalten.',
     required: 'Bitte schreiben Sie eine Nachricht.',
     send: 'Anfrage senden',
     sending: 'Wird verschlüsselt und gesendet …',
@@ -112,7 +110,6 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     topicLabel: 'Topic (optional)',
     noTopic: 'No topic',
     messageLabel: 'Your message',
-    messageHint: 'Unsent text is kept in this window only.',
     required: 'Please write a message.',
     send: 'Send enquiry',
     sending: 'Encrypting and sending …',

@@ -1,12 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import {
+  ComposerCounter,
+  composerLimit,
   Conversations,
-  MAX_MESSAGE_CHARACTERS,
   PreparedEnquiry,
 } from '@confidant/web/conversation';
-import { AccountRoutes, CentreStore, Drafts, I18n } from '@confidant/web/core';
+import { AccountRoutes, CentreStore, Drafts, DRAFTS_TEXT, I18n } from '@confidant/web/core';
 import { INBOX_TEXT } from './inbox.text';
 
 /** The drafts key of the enquiry she is writing (there is no conversation id before it is sent). */
@@ -15,11 +24,12 @@ const DRAFT_KEY = 'new-enquiry';
 /**
  * A new enquiry: an optional topic and free text. Her browser makes the conversation key, seals it
  * to her and to the team, and encrypts the text; a retry after a failure sends exactly the same,
- * so the server never makes two conversations of one enquiry.
+ * so the server never makes two conversations of one enquiry. A text over the limit is refused
+ * with the thread's counter (`ComposerLimit`), never cut; a polite live region says so.
  */
 @Component({
   selector: 'cf-new-enquiry-page',
-  imports: [RouterLink, MatAnchor, MatButton],
+  imports: [RouterLink, MatAnchor, MatButton, ComposerCounter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <article class="page">
@@ -50,18 +60,19 @@ const DRAFT_KEY = 'new-enquiry';
               </select>
             }
             <label for="enquiry-text">{{ text().messageLabel }}</label>
+            <!-- No maxlength: a longer text is refused with the counter, never cut. -->
             <textarea
+              #field
               id="enquiry-text"
               rows="10"
+              dir="auto"
               [value]="draft()"
-              [attr.maxlength]="maxLength"
-              [attr.aria-invalid]="showRequired()"
-              [attr.aria-describedby]="
-                showRequired() ? 'enquiry-hint enquiry-required' : 'enquiry-hint'
-              "
+              [attr.aria-invalid]="showRequired() || !limit.fits()"
+              [attr.aria-describedby]="describedBy()"
               (input)="onText($event)"
             ></textarea>
-            <p id="enquiry-hint" class="hint">{{ text().messageHint }}</p>
+            <cf-composer-counter [limit]="limit" counterId="enquiry-counter" />
+            <p id="enquiry-hint" class="hint">{{ draftsText().kept }}</p>
             @if (showRequired()) {
               <p id="enquiry-required" class="error">{{ text().required }}</p>
             }
@@ -69,11 +80,23 @@ const DRAFT_KEY = 'new-enquiry';
               <p class="error" role="alert">{{ text().sendFailed }}</p>
             }
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="sending()">
+              <!-- Focusable while the text is too long, and described by the counter. -->
+              <button
+                mat-flat-button
+                type="submit"
+                disabledInteractive
+                [disabled]="sending() || !limit.fits()"
+                [attr.aria-describedby]="limit.fits() ? null : 'enquiry-counter'"
+              >
                 {{ sending() ? text().sending : text().send }}
               </button>
             </div>
           </form>
+          <p class="visually-hidden" role="status" data-testid="enquiry-announcer">
+            @for (said of announcement(); track said.id) {
+              <span>{{ said.text }}</span>
+            }
+          </p>
         }
         <div class="links">
           <a [routerLink]="['/', routes.inbox]">{{ text().toInbox }}</a>
@@ -114,6 +137,15 @@ const DRAFT_KEY = 'new-enquiry';
       color: var(--mat-sys-on-surface-variant);
       margin: 0;
     }
+
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `,
 })
 export class NewEnquiryPage {
@@ -122,19 +154,36 @@ export class NewEnquiryPage {
   private readonly centreStore = inject(CentreStore);
   private readonly centre = this.centreStore.centre;
 
-  protected readonly text = inject(I18n).select(INBOX_TEXT);
+  private readonly i18n = inject(I18n);
+
+  protected readonly text = this.i18n.select(INBOX_TEXT);
+  protected readonly draftsText = this.i18n.select(DRAFTS_TEXT);
   protected readonly routes = AccountRoutes;
-  protected readonly maxLength = MAX_MESSAGE_CHARACTERS;
   protected readonly topics = computed(() => this.centre()?.topics ?? []);
   protected readonly teamPublicKey = computed(() => this.centre()?.teamPublicKey ?? null);
   protected readonly responseDays = computed(() => this.centre()?.responseDays ?? 3);
   protected readonly phone = computed(() => this.centre()?.phone ?? null);
   protected readonly draft = computed(() => this.drafts.text(DRAFT_KEY));
+  /** The same length rule as every composer: the counter, and no sending over the limit. */
+  protected readonly limit = composerLimit(this.draft);
   protected readonly topic = signal('');
   protected readonly sending = signal(false);
   protected readonly failed = signal(false);
   protected readonly showRequired = signal(false);
   protected readonly sentId = signal<string | null>(null);
+  protected readonly describedBy = computed(() =>
+    [
+      this.limit.counter() ? 'enquiry-counter' : null,
+      'enquiry-hint',
+      this.showRequired() ? 'enquiry-required' : null,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+  /** The live region's latest words; a new id makes a new node, so a repeat is said again. */
+  protected readonly announcement = signal<{ id: number; text: string }[]>([]);
+  private readonly field = viewChild<ElementRef<HTMLTextAreaElement>>('field');
+  private announcements = 0;
   /** The encrypted enquiry of the last attempt, with what it was made from. */
   private prepared: { enquiry: PreparedEnquiry; text: string; topic: string } | null = null;
 
@@ -146,8 +195,13 @@ export class NewEnquiryPage {
   }
 
   protected onText(event: Event): void {
+    const before = this.limit.length();
     this.drafts.setText(DRAFT_KEY, (event.target as HTMLTextAreaElement).value);
     this.showRequired.set(false);
+    const said = this.limit.changedFrom(before);
+    if (said) {
+      this.announce(said);
+    }
   }
 
   protected onTopic(event: Event): void {
@@ -162,6 +216,12 @@ export class NewEnquiryPage {
       return;
     }
     if (!teamPublicKey || this.sending()) {
+      return;
+    }
+    if (!this.limit.fits()) {
+      // Refused, never cut: she hears why, and the field keeps every character.
+      this.announce(this.limit.counter());
+      this.field()?.nativeElement.focus();
       return;
     }
     this.sending.set(true);
@@ -184,5 +244,10 @@ export class NewEnquiryPage {
     } finally {
       this.sending.set(false);
     }
+  }
+
+  private announce(text: string): void {
+    this.announcements += 1;
+    this.announcement.set([{ id: this.announcements, text }]);
   }
 }

@@ -202,6 +202,90 @@ describe('ChatRoom', () => {
     expect(page.querySelector('[data-testid="send-state"]')?.textContent?.trim()).toBe('Gesendet');
   });
 
+  it('refuses a 70 000-character message with the counter, sends nothing and cuts nothing', async () => {
+    await render('client', joined);
+    const textarea = page.querySelector('textarea') as HTMLTextAreaElement;
+    const send = page.querySelector('form button[type="submit"]') as HTMLButtonElement;
+    const counter = () => page.querySelector('[data-testid="composer-counter"]');
+    const announced = () =>
+      page.querySelector('[data-testid="chat-announcer"]')?.textContent?.trim() ?? '';
+    const messages = () => connection.sent.filter((s) => s.event === ChatEvents.message);
+    const type = async (text: string) => {
+      textarea.value = text;
+      textarea.dispatchEvent(new Event('input'));
+      await settle(fixture);
+    };
+    expect(textarea.hasAttribute('maxlength')).toBe(false);
+    // Empty, the button stays focusable and says why it does not send.
+    expect(send.getAttribute('aria-disabled')).toBe('true');
+    expect(page.querySelector(`#${send.getAttribute('aria-describedby')}`)?.textContent).toBe(
+      'Schreiben Sie zuerst Ihre Nachricht.',
+    );
+
+    await type('a'.repeat(19_500));
+    expect(counter()?.textContent?.trim()).toBe('19.500 / 20.000 Zeichen');
+    expect(announced()).toBe('19.500 / 20.000 Zeichen');
+    expect(send.getAttribute('aria-disabled')).toBeNull();
+
+    const pasted = `${'Lang. '.repeat(11_666)}Ende`;
+    expect(pasted).toHaveLength(70_000);
+    await type(pasted);
+    const refusal = '70.000 / 20.000 Zeichen – bitte kürzen';
+    expect(counter()?.textContent?.trim()).toBe(refusal);
+    expect(announced()).toBe(refusal);
+    expect(page.querySelector('[data-testid="chat-announcer"]')?.getAttribute('role')).toBe(
+      'status',
+    );
+    expect(textarea.getAttribute('aria-invalid')).toBe('true');
+    expect(textarea.getAttribute('aria-describedby')).toContain(counter()?.id);
+    expect(send.getAttribute('aria-disabled')).toBe('true');
+    expect(send.hasAttribute('disabled')).toBe(false);
+    expect(send.getAttribute('aria-describedby')).toBe(counter()?.id);
+
+    // Enter and the button both refuse: nothing goes over the socket, every character stays.
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    send.click();
+    await settle(fixture);
+    expect(messages()).toEqual([]);
+    expect(textarea.value).toBe(pasted);
+    expect(document.activeElement).toBe(textarea);
+    expect(page.querySelectorAll('[data-testid="chat-message"]')).toHaveLength(2);
+
+    // A shorter text that is too large once encrypted (control characters) is refused too.
+    await type('\u0001'.repeat(15_000));
+    expect(counter()?.textContent?.trim()).toBe(
+      'Verschlüsselt zu groß (88 von 64 KB) – bitte kürzen',
+    );
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle(fixture);
+    expect(messages()).toEqual([]);
+
+    await type('Kurz gefasst.');
+    expect(counter()).toBeNull();
+    expect(announced()).toBe('Die Länge passt wieder.');
+    expect(send.getAttribute('aria-disabled')).toBeNull();
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle(fixture);
+    expect(messages().map((s) => s.payload['envelope'])).toEqual([
+      { v: 1, iv: 'iv', ct: 'Kurz gefasst.' },
+    ]);
+  });
+
+  it('tells the truth about drafts: kept inside the portal, lost on a reload', async () => {
+    await render('client', joined);
+    const textarea = page.querySelector('textarea') as HTMLTextAreaElement;
+    const hint = page.querySelector(`#${textarea.getAttribute('aria-describedby')}`);
+    expect(hint?.textContent?.trim()).toBe(
+      'Ihr Entwurf bleibt erhalten, solange Sie im Portal bleiben. Beim Neuladen, Verlassen oder Schließen der Seite und beim Abmelden geht er verloren.',
+    );
+    TestBed.inject(I18n).use('en');
+    await settle(fixture);
+    expect(hint?.textContent?.trim()).toBe(
+      'Your draft is kept while you stay in the portal. It is lost when you reload, leave or close the page, and when you log out.',
+    );
+    TestBed.inject(I18n).use('de');
+  });
+
   it('tells her the room is not open and enters as soon as her counsellor opens it', async () => {
     let open = false;
     await render('client', () =>

@@ -5,10 +5,12 @@ import {
   computed,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
@@ -23,9 +25,9 @@ import {
   Role,
   Roles,
 } from '@confidant/shared/api-interfaces';
-import { conversationPath, Drafts, I18n, SessionStore } from '@confidant/web/core';
+import { conversationPath, Drafts, DRAFTS_TEXT, I18n, SessionStore } from '@confidant/web/core';
 import { Conversations, PreparedMessage } from '../conversations';
-import { MAX_MESSAGE_CHARACTERS } from '../thread/conversation-thread';
+import { ComposerCounter, composerLimit } from '../thread/composer-limit';
 import { Audience, THREAD_TEXT } from '../thread/thread.text';
 import { zoneName } from './appointment-format';
 import { ChatConnection } from './chat-connection';
@@ -73,11 +75,13 @@ const CONTEXT_MESSAGES = 10;
  * alike. Messages are encrypted with the conversation key like all others and stored as messages
  * of kind `chat`, so the transcript stays in the thread. It shows who is in the room, when the
  * other one is typing and when a message was delivered; after a broken connection it rejoins and
- * fetches what was missed by id. The counsellor ends the chat for both.
+ * fetches what was missed by id. The counsellor ends the chat for both. A chat message goes
+ * through the same size check as any other (64 KB over the socket too), so the composer refuses
+ * a longer text with the thread's counter instead of cutting it.
  */
 @Component({
   selector: 'cf-chat-room',
-  imports: [MatButton, MatAnchor, RouterLink],
+  imports: [MatButton, MatAnchor, RouterLink, ComposerCounter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chat-room.html',
   styleUrls: ['../thread/conversation-thread.scss', './chat-room.scss'],
@@ -94,7 +98,7 @@ export class ChatRoom {
 
   protected readonly text = this.i18n.select(CHAT_ROOM_TEXT);
   protected readonly threadText = this.i18n.select(THREAD_TEXT);
-  protected readonly maxLength = MAX_MESSAGE_CHARACTERS;
+  protected readonly draftsText = this.i18n.select(DRAFTS_TEXT);
   protected readonly audience = computed<Audience>(() =>
     this.session.account()?.role === Roles.client ? 'client' : 'staff',
   );
@@ -110,6 +114,17 @@ export class ChatRoom {
   protected readonly otherTyping = signal(false);
   protected readonly confirmingEnd = signal(false);
   protected readonly draft = computed(() => this.drafts.text(this.draftKey()));
+  /** The same length rule as every composer: the counter, and no sending over the limit. */
+  protected readonly limit = composerLimit(this.draft);
+  /** Why the send button does not send right now (its description), or null when it does. */
+  protected readonly blockedBy = computed((): 'chat-counter' | 'chat-empty' | null => {
+    if (!this.limit.fits()) {
+      return 'chat-counter';
+    }
+    return this.draft().trim() ? null : 'chat-empty';
+  });
+  /** The polite live region's latest words (the length of her text); a new id is said again. */
+  protected readonly announcement = signal<{ id: number; text: string }[]>([]);
   /** "Termin bis 15:30 Uhr (deutsche Zeit)": the end in the centre's time, saying so. */
   protected readonly until = computed(() => {
     const appointment = this.appointment();
@@ -124,6 +139,8 @@ export class ChatRoom {
   private key: CryptoKey | null = null;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private lastTypingSent = 0;
+  private announcements = 0;
+  private readonly composer = viewChild<ElementRef<HTMLTextAreaElement>>('composer');
 
   constructor() {
     effect(() => {
@@ -207,7 +224,12 @@ export class ChatRoom {
   }
 
   protected onInput(event: Event): void {
+    const before = this.limit.length();
     this.drafts.setText(this.draftKey(), (event.target as HTMLTextAreaElement).value);
+    const said = this.limit.changedFrom(before);
+    if (said) {
+      this.announce(said);
+    }
     const now = Date.now();
     if (now - this.lastTypingSent > TYPING_EVERY_MS) {
       this.lastTypingSent = now;
@@ -225,7 +247,15 @@ export class ChatRoom {
 
   protected async send(): Promise<void> {
     const text = this.draft().trim();
-    if (!text || !this.key || this.state() !== 'in' || text.length > MAX_MESSAGE_CHARACTERS) {
+    if (!this.key || this.state() !== 'in') {
+      return;
+    }
+    if (this.blockedBy()) {
+      // Refused, never cut: she hears why, and the field keeps every character.
+      this.announce(
+        this.blockedBy() === 'chat-empty' ? this.threadText().nothingToSend : this.limit.counter(),
+      );
+      this.composer()?.nativeElement.focus();
       return;
     }
     const prepared = await this.conversations.prepareMessage(this.id(), this.key, text);
@@ -256,6 +286,11 @@ export class ChatRoom {
     if (ack.ok) {
       this.state.set('ended');
     }
+  }
+
+  private announce(text: string): void {
+    this.announcements += 1;
+    this.announcement.set([{ id: this.announcements, text }]);
   }
 
   private me(): string | null {

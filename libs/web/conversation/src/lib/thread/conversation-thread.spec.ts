@@ -11,7 +11,7 @@ import {
   ConversationDetail,
   MessageResponse,
 } from '@confidant/shared/api-interfaces';
-import { ConversationApi, Drafts, SessionStore } from '@confidant/web/core';
+import { ConversationApi, Drafts, I18n, SessionStore } from '@confidant/web/core';
 import { webcrypto } from 'node:crypto';
 import { ConversationThread } from './conversation-thread';
 
@@ -308,6 +308,22 @@ describe('ConversationThread', () => {
         'Strg+Enter (Mac: ⌘+Enter) sendet, Enter beginnt eine neue Zeile.',
       );
       expect(textarea.getAttribute('aria-keyshortcuts')).toBe('Control+Enter Meta+Enter');
+    });
+
+    it('says that a draft lasts only while she stays in the portal, not over a reload', async () => {
+      const { fixture, page } = await render(key);
+      await ready(page, fixture);
+      const hint = () => page.querySelector('#composer-hint')?.textContent?.replace(/\s+/g, ' ');
+      expect(hint()).toContain(
+        'Ihr Entwurf bleibt erhalten, solange Sie im Portal bleiben. Beim Neuladen, Verlassen oder Schließen der Seite und beim Abmelden geht er verloren.',
+      );
+      expect(hint()).not.toContain('in diesem Fenster');
+      TestBed.inject(I18n).use('en');
+      await settle(fixture);
+      expect(hint()).toContain(
+        'Your draft is kept while you stay in the portal. It is lost when you reload, leave or close the page, and when you log out.',
+      );
+      TestBed.inject(I18n).use('de');
     });
 
     it('keeps focus in the composer after sending and announces sent and failed', async () => {

@@ -15,23 +15,16 @@ import {
 import { MatButton } from '@angular/material/button';
 import {
   ConversationDetail,
-  MAX_MESSAGE_BYTES,
   MessageKind,
   MessageResponse,
   NoticeCode,
   Role,
   Roles,
 } from '@confidant/shared/api-interfaces';
-import { Drafts, I18n, SessionStore } from '@confidant/web/core';
+import { Drafts, DRAFTS_TEXT, I18n, SessionStore } from '@confidant/web/core';
 import { Icon, lockIcon } from '@confidant/web/ui';
 import { Conversations, PreparedMessage } from '../conversations';
-import {
-  MAX_MESSAGE_CHARACTERS,
-  messageFits,
-  MessageLength,
-  messageLength,
-  messagePlaintextBytes,
-} from './message-limit';
+import { ComposerCounter, composerLimit } from './composer-limit';
 import { Audience, THREAD_TEXT } from './thread.text';
 
 export { MAX_MESSAGE_CHARACTERS } from './message-limit';
@@ -67,7 +60,7 @@ const POLL_MS = 20_000;
  */
 @Component({
   selector: 'cf-conversation-thread',
-  imports: [MatButton, Icon],
+  imports: [MatButton, Icon, ComposerCounter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './conversation-thread.html',
   styleUrl: './conversation-thread.scss',
@@ -86,7 +79,10 @@ export class ConversationThread {
   /** A message was stored: the page may refresh the conversation's state. */
   readonly sent = output<void>();
 
-  protected readonly text = inject(I18n).select(THREAD_TEXT);
+  private readonly i18n = inject(I18n);
+
+  protected readonly text = this.i18n.select(THREAD_TEXT);
+  protected readonly draftsText = this.i18n.select(DRAFTS_TEXT);
   protected readonly lockIcon = lockIcon;
   protected readonly entries = signal<ThreadEntry[]>([]);
   protected readonly loading = signal(true);
@@ -95,12 +91,11 @@ export class ConversationThread {
   protected readonly preparing = signal(false);
   protected readonly encryptFailed = signal(false);
   protected readonly draft = computed(() => this.drafts.text(this.detail().id));
-  protected readonly length = computed(() => messageLength(this.draft()));
-  /** What the counter near the field says; empty while the text is well within the limit. */
-  protected readonly counter = computed(() => this.lengthText(this.length(), this.draft()));
+  /** The length rule shared by every composer: the counter, and no sending over the limit. */
+  protected readonly limit = composerLimit(this.draft);
   /** Why the send button does not send right now (its description), or null when it does. */
   protected readonly blockedBy = computed((): 'composer-counter' | 'composer-empty' | null => {
-    if (!messageFits(this.length())) {
+    if (!this.limit.fits()) {
       return 'composer-counter';
     }
     return this.draft().trim() ? null : 'composer-empty';
@@ -113,7 +108,6 @@ export class ConversationThread {
   );
   private readonly me = computed(() => this.session.account()?.id ?? null);
   private readonly conversationId = computed(() => this.detail().id);
-  private readonly numberFormat = computed(() => new Intl.NumberFormat(this.text().dateLocale));
   private readonly composer = viewChild<ElementRef<HTMLTextAreaElement>>('composer');
   private lastRead: string | null = null;
   private announcements = 0;
@@ -154,16 +148,12 @@ export class ConversationThread {
   }
 
   protected onInput(event: Event): void {
-    const before = this.length();
+    const before = this.limit.length();
     this.drafts.setText(this.detail().id, (event.target as HTMLTextAreaElement).value);
-    const after = this.length();
-    if (after === before || (after === 'fits' && before === 'near')) {
-      return;
+    const said = this.limit.changedFrom(before);
+    if (said) {
+      this.announce(said);
     }
-    // Said once when the counter appears, when the text becomes too long, and when it fits again.
-    this.announce(
-      messageFits(after) && !messageFits(before) ? this.text().fitsAgain : this.counter(),
-    );
   }
 
   protected onKeydown(event: KeyboardEvent): void {
@@ -184,7 +174,7 @@ export class ConversationThread {
     if (this.blockedBy()) {
       // Refused, never cut: she hears why, and the field keeps every character.
       this.announce(
-        this.blockedBy() === 'composer-empty' ? this.text().nothingToSend : this.counter(),
+        this.blockedBy() === 'composer-empty' ? this.text().nothingToSend : this.limit.counter(),
       );
       this.focusComposer();
       return;
@@ -257,24 +247,6 @@ export class ConversationThread {
     } catch {
       this.setState(prepared.id, 'failed');
       this.announce(this.text().announce.failed);
-    }
-  }
-
-  private lengthText(length: MessageLength, draft: string): string {
-    const text = this.text();
-    const format = (count: number) => this.numberFormat().format(count);
-    switch (length) {
-      case 'fits':
-        return '';
-      case 'near':
-        return text.counter(format(draft.length), format(MAX_MESSAGE_CHARACTERS));
-      case 'too-long':
-        return text.tooLong(format(draft.length), format(MAX_MESSAGE_CHARACTERS));
-      case 'too-large':
-        return text.tooLarge(
-          format(Math.ceil(messagePlaintextBytes(draft) / 1024)),
-          format(MAX_MESSAGE_BYTES / 1024),
-        );
     }
   }
 

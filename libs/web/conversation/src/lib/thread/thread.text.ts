@@ -26,14 +26,6 @@ export interface ThreadText {
   composerHint: string;
   /** The send shortcuts, read out with the field (aria-describedby). */
   shortcuts: string;
-  /** Near the limit: "19 412 / 20 000 Zeichen" (numbers already formatted). */
-  counter: (count: string, max: string) => string;
-  /** Over the limit: the counter and what to do. */
-  tooLong: (count: string, max: string) => string;
-  /** Within the characters but too large once encrypted (control characters). */
-  tooLarge: (kilobytes: string, max: string) => string;
-  /** Said once a text that was too long fits again. */
-  fitsAgain: string;
   /** Why the send button does not send while the field is empty. */
   nothingToSend: string;
   send: string;
@@ -82,14 +74,8 @@ export const THREAD_TEXT: Catalog<ThreadText> = {
     tryAgain: 'Erneut versuchen',
     empty: 'Noch keine Nachrichten.',
     composerLabel: 'Ihre Nachricht',
-    composerHint:
-      'Verschlüsselt in Ihrem Browser. Ungesendeter Text bleibt nur in diesem Fenster erhalten.',
+    composerHint: 'Verschlüsselt in Ihrem Browser.',
     shortcuts: 'Strg+Enter (Mac: ⌘+Enter) sendet, Enter beginnt eine neue Zeile.',
-    counter: (count, max) => `${count} / ${max} Zeichen`,
-    tooLong: (count, max) => `${count} / ${max} Zeichen – bitte kürzen`,
-    tooLarge: (kilobytes, max) =>
-      `Verschlüsselt zu groß (${kilobytes} von ${max} KB) – bitte kürzen`,
-    fitsAgain: 'Die Länge passt wieder.',
     nothingToSend: 'Schreiben Sie zuerst Ihre Nachricht.',
     send: 'Senden',
     preparing: 'Wird verschlüsselt …',
@@ -139,13 +125,8 @@ export const THREAD_TEXT: Catalog<ThreadText> = {
     tryAgain: 'Try again',
     empty: 'No messages yet.',
     composerLabel: 'Your message',
-    composerHint: 'Encrypted in your browser. Unsent text is kept in this window only.',
+    composerHint: 'Encrypted in your browser.',
     shortcuts: 'Ctrl+Enter (Mac: ⌘+Enter) sends, Enter starts a new line.',
-    counter: (count, max) => `${count} / ${max} characters`,
-    tooLong: (count, max) => `${count} / ${max} characters – please shorten it`,
-    tooLarge: (kilobytes, max) =>
-      `Too large once encrypted (${kilobytes} of ${max} KB) – please shorten it`,
-    fitsAgain: 'The length fits again.',
     nothingToSend: 'Write your message first.',
     send: 'Send',
     preparing: 'Encrypting …',

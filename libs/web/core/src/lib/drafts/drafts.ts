@@ -4,10 +4,13 @@ import { SessionStore } from '../session/session-store';
 
 /**
  * What she has written but not yet sent: the composer's text per conversation (or per new
- * enquiry) and the number of messages still sending or failed. In memory only: it survives moving
- * between pages of the portal, and is wiped with the session's keys. Leaving the portal (closing
- * the tab, reloading) with unsent text asks the browser to warn her; quick exit never asks, because
- * the session is wiped before the page is replaced.
+ * enquiry) and the number of messages still sending or failed. In memory only (DESIGN.md section
+ * 5): it survives moving between pages of the portal, and nothing else. A reload, Back out of the
+ * portal (the router keeps the portal at one history entry, so Back leaves it) and Forward into it
+ * again, closing the tab, logout and quick exit all lose it; `DRAFTS_TEXT` says so under
+ * every composer. Leaving with unsent text asks the browser to warn her (`beforeunload`: a reload,
+ * Back, closing the tab); logout asks in the page; quick exit never asks, because the session is
+ * wiped before the page is replaced.
  */
 @Injectable({ providedIn: 'root' })
 export class Drafts {
