@@ -1,5 +1,11 @@
 import { expect, NEUTRAL_PAGE_TEXT, test } from './fixtures';
 import { TEST_EXIT_URL } from './support/global-setup';
+import {
+  expectLeftForTheNeutralPage,
+  isUncovered,
+  PHONE,
+  quickExitButton,
+} from './support/quick-exit';
 
 test.describe('quick exit', () => {
   test('the button leads to the neutral page and Back does not return', async ({
@@ -45,4 +51,28 @@ test.describe('quick exit', () => {
 
     expect(page.url().startsWith(baseURL ?? 'missing')).toBe(true);
   });
+});
+
+test.describe('quick exit on every width', () => {
+  for (const viewport of [PHONE, { width: 800, height: 600 }, { width: 1280, height: 720 }]) {
+    test(`is on screen at the end of a long page, ${viewport.width} × ${viewport.height}`, async ({
+      page,
+      baseURL,
+    }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/datenschutz');
+      const footer = page.getByRole('contentinfo');
+      await expect(footer).toContainText('Tagen');
+
+      await footer.scrollIntoViewIfNeeded();
+      // Scrolled by well more than the header's height.
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(120);
+      await expect(quickExitButton(page)).toBeInViewport({ ratio: 1 });
+      expect(await isUncovered(quickExitButton(page))).toBe(true);
+
+      await quickExitButton(page).click();
+
+      await expectLeftForTheNeutralPage(page, baseURL);
+    });
+  }
 });
