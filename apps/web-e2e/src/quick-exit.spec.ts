@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import { BrowserContext, Page } from '@playwright/test';
 import { expect, NEUTRAL_PAGE_TEXT, test } from './fixtures';
 import { TEST_EXIT_URL } from './support/global-setup';
 import {
@@ -6,6 +8,8 @@ import {
   PHONE,
   quickExitButton,
 } from './support/quick-exit';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 test.describe('quick exit', () => {
   test('the button leads to the neutral page and Back does not return', async ({
@@ -75,4 +79,80 @@ test.describe('quick exit on every width', () => {
       await expectLeftForTheNeutralPage(page, baseURL);
     });
   }
+});
+
+test.describe('quick exit before the app has started', () => {
+  test.use({ viewport: PHONE });
+
+  async function violations(page: Page, selector?: string): Promise<string[]> {
+    const axe = new AxeBuilder({ page }).withTags(WCAG_21_AA);
+    const results = await (selector ? axe.include(selector) : axe).analyze();
+    return results.violations.map((violation) => violation.id);
+  }
+
+  /**
+   * Opens a page whose application scripts never arrive, as on a slow connection: they are
+   * aborted. A page of its own, without the fixture's wait for the app to start.
+   */
+  async function openBeforeBoot(context: BrowserContext, path: string): Promise<Page> {
+    const page = await context.newPage();
+    const aborted: string[] = [];
+    await page.route(/\/(main|chunk)-[A-Z0-9]{8}\.js$/, (route) => {
+      aborted.push(new URL(route.request().url()).pathname);
+      return route.abort();
+    });
+    await page.goto(path);
+    // The app's entry point was asked for and never arrived.
+    expect(aborted).toContainEqual(expect.stringMatching(/^\/main-/));
+    return page;
+  }
+
+  test('a page that arrives as an empty shell has the button, and it leaves', async ({
+    context,
+    baseURL,
+  }) => {
+    const page = await openBeforeBoot(context, '/datenschutz');
+
+    const quickExit = quickExitButton(page);
+    await expect(quickExit).toBeInViewport({ ratio: 1 });
+    await expect(quickExit).toHaveAccessibleDescription('Oder zweimal die Esc-Taste drücken.');
+    // The page itself is still empty: only the button is checked.
+    expect(await violations(page, '.cf-quick-exit-before-boot')).toEqual([]);
+
+    await quickExit.click();
+
+    await expectLeftForTheNeutralPage(page, baseURL);
+  });
+
+  test("the prerendered landing page's button leaves", async ({ context, baseURL }) => {
+    // axe over the whole landing page took 30 s once on a machine loaded to 20.
+    test.setTimeout(60_000);
+    const page = await openBeforeBoot(context, '/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+    await expect(quickExitButton(page)).toBeInViewport({ ratio: 1 });
+    expect(await violations(page)).toEqual([]);
+    await quickExitButton(page).click();
+
+    await expectLeftForTheNeutralPage(page, baseURL);
+  });
+
+  for (const path of ['/', '/anmelden']) {
+    test(`Escape pressed twice leaves ${path}`, async ({ context, baseURL }) => {
+      const page = await openBeforeBoot(context, path);
+      await expect(quickExitButton(page)).toBeVisible();
+
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+
+      await expectLeftForTheNeutralPage(page, baseURL);
+    });
+  }
+
+  test('once the app has started, only its own button is there', async ({ page }) => {
+    await page.goto('/datenschutz');
+
+    await expect(quickExitButton(page)).toHaveCount(1);
+    await expect(page.locator('.cf-quick-exit-before-boot')).toHaveCount(0);
+  });
 });

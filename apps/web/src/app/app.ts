@@ -1,4 +1,5 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
@@ -79,6 +80,9 @@ export class App {
       )
       .subscribe(() => this.main().nativeElement.focus());
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+    // The header's button and the shortcut below now serve quick exit: the script that served it
+    // while the app was loading steps back.
+    afterNextRender(() => this.quickExit.takeOver());
   }
 
   protected leaveOnShortcut(event: KeyboardEvent): void {

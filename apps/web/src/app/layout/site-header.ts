@@ -31,6 +31,7 @@ import { SHELL_TEXT } from './shell.text';
         <button
           type="button"
           class="cf-button cf-button--danger quick-exit"
+          data-quick-exit
           aria-describedby="quick-exit-hint"
           (click)="leave()"
         >

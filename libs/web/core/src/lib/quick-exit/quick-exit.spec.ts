@@ -3,7 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { CentreStore, FALLBACK_EXIT_URL } from '../centre/centre-store';
-import { QUICK_EXIT_KEY_WINDOW_MS, QuickExit } from './quick-exit';
+import { QUICK_EXIT_HANDOVER_EVENT, QUICK_EXIT_KEY_WINDOW_MS, QuickExit } from './quick-exit';
 
 describe('QuickExit', () => {
   let replace: jest.Mock;
@@ -23,6 +23,7 @@ describe('QuickExit', () => {
       documentElement: realDocument.documentElement,
       location: { replace },
       querySelector: () => null,
+      dispatchEvent: (event: Event) => realDocument.dispatchEvent(event),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -86,5 +87,16 @@ describe('QuickExit', () => {
       quickExit.handleKey(new KeyboardEvent('keydown', { key: 'Escape', repeat: true }), 10),
     ).toBe(false);
     expect(replace).not.toHaveBeenCalled();
+  });
+
+  it('tells the script that served quick exit before the app started to step back', () => {
+    const handedOver = jest.fn();
+    document.addEventListener(QUICK_EXIT_HANDOVER_EVENT, handedOver);
+
+    quickExit.takeOver();
+
+    expect(handedOver).toHaveBeenCalledTimes(1);
+    expect(replace).not.toHaveBeenCalled();
+    document.removeEventListener(QUICK_EXIT_HANDOVER_EVENT, handedOver);
   });
 });

@@ -5,11 +5,20 @@ import { CentreStore } from '../centre/centre-store';
 /** Two presses of Escape within this many milliseconds leave the portal. */
 export const QUICK_EXIT_KEY_WINDOW_MS = 800;
 
+/** Marks quick-exit buttons, so that the script serving quick exit before the app starts finds them. */
+export const QUICK_EXIT_MARKER = 'data-quick-exit';
+
+/** Tells that script (`quick-exit-before-boot.js`) that the app serves quick exit from now on. */
+export const QUICK_EXIT_HANDOVER_EVENT = 'confidant-quick-exit-ready';
+
 /**
  * Leaves the portal at once for the centre's neutral page, for a client who is being watched.
  * Everything in memory is wiped first, the page is blanked, and the portal's history entry is
  * replaced, so that Back does not lead to it (the router keeps the portal at one history entry,
  * see `SingleEntryLocationStrategy`).
+ *
+ * Until the app has started, `quick-exit-before-boot.js` (a global script of the web build) does
+ * the same; `takeOver()` ends its part.
  */
 @Injectable({ providedIn: 'root' })
 export class QuickExit {
@@ -37,6 +46,14 @@ export class QuickExit {
     this.document.title = '';
     this.document.body.replaceChildren();
     this.document.location.replace(exitUrl);
+  }
+
+  /**
+   * Called once the app's own quick-exit button and shortcut are in place: the script that served
+   * quick exit before the app started removes its handlers and its button, so only one answers.
+   */
+  takeOver(): void {
+    this.document.dispatchEvent(new Event(QUICK_EXIT_HANDOVER_EVENT));
   }
 
   /** Keyboard shortcut: Escape twice in quick succession. Returns true when it left. */
