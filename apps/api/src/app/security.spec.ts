@@ -65,6 +65,7 @@ const MATRIX: Record<string, Expectation> = {
   'PUT /api/accounts/me/email': loggedIn(400),
   'DELETE /api/accounts/me/email': loggedIn(400),
   'POST /api/accounts/me/recovery': loggedIn(400),
+  'POST /api/accounts/me/recovery/confirmation': loggedIn(204),
   'DELETE /api/accounts/me': loggedIn(400),
   'GET /api/setup': all(200),
   'POST /api/setup': all(400),

@@ -88,6 +88,7 @@ describe('App shell', () => {
             displayName: null,
             hasEmail: false,
             deletionDate: null,
+            recoveryConfirmed: true,
           },
           keys: {
             publicKey: 'x',

@@ -8,6 +8,7 @@ import { ConversationAnswered1764223200000 } from './1764223200000-conversation-
 import { NoticeFailure1764226800000 } from './1764226800000-notice-failure';
 import { ServerSecretCheck1764230400000 } from './1764230400000-server-secret-check';
 import { UsernameSkeleton1764234000000 } from './1764234000000-username-skeleton';
+import { RecoveryConfirmed1764237600000 } from './1764237600000-recovery-confirmed';
 
 /** Every migration in the order it runs. A schema change adds a file here; committed files never change. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   NoticeFailure1764226800000,
   ServerSecretCheck1764230400000,
   UsernameSkeleton1764234000000,
+  RecoveryConfirmed1764237600000,
 ];

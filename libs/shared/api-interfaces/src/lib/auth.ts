@@ -17,6 +17,11 @@ export interface AccountResponse {
   hasEmail: boolean;
   /** ISO date on which a client account is erased unless she is active; null for staff. */
   deletionDate: string | null;
+  /**
+   * Whether she confirmed that she kept her current recovery code; false after registration, a
+   * reset or a new code until she does (`POST /api/accounts/me/recovery/confirmation`).
+   */
+  recoveryConfirmed: boolean;
 }
 
 /** The keys the browser needs after login; the private key is wrapped under `wrapKey`. */

@@ -51,6 +51,14 @@ export class MeController {
     await this.me.renewRecovery(auth, dto);
   }
 
+  /** She kept the recovery code shown last; `recoveryConfirmed` is true from now on. */
+  @Post('recovery/confirmation')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'She confirmed that she kept her current recovery code' })
+  async confirmRecovery(@CurrentAuth() auth: AuthContext): Promise<void> {
+    await this.me.confirmRecovery(auth);
+  }
+
   /** Deletes the account irrevocably and ends the session. */
   @Delete()
   @HttpCode(204)

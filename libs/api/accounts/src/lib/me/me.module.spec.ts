@@ -66,7 +66,81 @@ describe('MeModule', () => {
       displayName: null,
       hasEmail: false,
       deletionDate: null,
+      recoveryConfirmed: false,
     });
+  });
+
+  it('remembers on the account that she kept her recovery code, until a new code is made', async () => {
+    const confirmed = async () =>
+      (await client.get('/accounts/me').expect(200)).body.recoveryConfirmed;
+    const login = async () =>
+      (
+        await request(app.getHttpServer())
+          .post('/auth/login')
+          .send({ username: 'Mondlicht', authKey })
+          .expect(200)
+      ).body.account.recoveryConfirmed;
+    expect(await confirmed()).toBe(false);
+    expect(await login()).toBe(false);
+
+    await client.post('/accounts/me/recovery/confirmation').expect(204);
+    const first = (await account())?.recoveryConfirmedAt;
+    expect(first).toBeInstanceOf(Date);
+    expect(await confirmed()).toBe(true);
+    // Known in every later session, from the server alone.
+    expect(await login()).toBe(true);
+    await client.post('/accounts/me/recovery/confirmation').expect(204);
+    expect((await account())?.recoveryConfirmedAt).toEqual(first);
+
+    const next = await deriveRecoveryKeys((await makeIdentity()).recoveryCode);
+    const { wrapKey } = await authKeyFor(identity.password, identity.body.kdfSalt);
+    await client
+      .post('/accounts/me/recovery')
+      .send({
+        authKey,
+        recoveryWrappedPrivateKey: await rewrapPrivateKey(
+          identity.body.wrappedPrivateKey,
+          wrapKey,
+          next.recoveryKey,
+        ),
+        recoveryVerifier: toBase64Url(next.recoveryVerifier),
+      })
+      .expect(204);
+    expect(await confirmed()).toBe(false);
+    expect((await account())?.recoveryConfirmedAt).toBeNull();
+
+    await client.post('/accounts/me/recovery/confirmation').expect(204);
+    expect(await confirmed()).toBe(true);
+  });
+
+  it('forgets the confirmation when a reset with the recovery code makes a new code', async () => {
+    await client.post('/accounts/me/recovery/confirmation').expect(204);
+    const old = await deriveRecoveryKeys(identity.recoveryCode);
+    const anonymous = request(app.getHttpServer());
+    const started = await anonymous
+      .post('/auth/recovery/start')
+      .send({ username: 'Mondlicht', recoveryVerifier: toBase64Url(old.recoveryVerifier) })
+      .expect(200);
+    const next = await makeIdentity();
+    await anonymous
+      .post('/auth/recovery/complete')
+      .send({
+        recoveryToken: started.body.recoveryToken,
+        authKey: next.body.authKey,
+        kdfSalt: next.body.kdfSalt,
+        kdfIterations: next.body.kdfIterations,
+        wrappedPrivateKey: next.body.wrappedPrivateKey,
+        recoveryWrappedPrivateKey: next.body.recoveryWrappedPrivateKey,
+        recoveryVerifier: next.body.recoveryVerifier,
+      })
+      .expect(204);
+
+    expect((await account())?.recoveryConfirmedAt).toBeNull();
+  });
+
+  it('takes the confirmation only from a logged-in account', async () => {
+    await request(app.getHttpServer()).post('/accounts/me/recovery/confirmation').expect(401);
+    expect((await account())?.recoveryConfirmedAt).toBeNull();
   });
 
   it('adds, changes and removes the e-mail only with the password', async () => {

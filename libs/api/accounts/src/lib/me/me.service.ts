@@ -71,7 +71,20 @@ export class MeService {
     await this.accounts.update(auth.account.id, {
       recoveryWrappedPrivateKey: JSON.stringify(dto.recoveryWrappedPrivateKey),
       recoveryVerifierHash: await this.accounts.hashSecret(dto.recoveryVerifier),
+      // The new code is kept only once she says so, as after registration.
+      recoveryConfirmedAt: null,
     });
+  }
+
+  /**
+   * She says she kept her current recovery code (saved, printed or written down, and typed its
+   * last group back). Asks for no password: it changes nothing but whether her account page
+   * reminds her. Saying it again keeps the first time.
+   */
+  async confirmRecovery(auth: AuthContext, now = new Date()): Promise<void> {
+    if (auth.account.recoveryConfirmedAt === null) {
+      await this.accounts.update(auth.account.id, { recoveryConfirmedAt: now });
+    }
   }
 
   /** Erases the account at once and for good, through the same path as the retention sweep. */

@@ -61,6 +61,18 @@ export class AccountEntity {
   @Column({ name: 'recovery_verifier_hash', type: 'varchar', length: 200 })
   recoveryVerifierHash!: string;
 
+  /**
+   * When she confirmed that she kept the current recovery code; null until she does. Every new
+   * code (registration, renewal, either reset) sets it back to null.
+   */
+  @Column({
+    name: 'recovery_confirmed_at',
+    type: 'bigint',
+    nullable: true,
+    transformer: epochMillis,
+  })
+  recoveryConfirmedAt!: Date | null;
+
   /** JSON of the e-mail address encrypted under the server's e-mail key; null without e-mail. */
   @Column({ name: 'email_ciphertext', type: 'text', nullable: true })
   emailCiphertext!: string | null;

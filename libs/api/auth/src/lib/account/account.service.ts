@@ -82,7 +82,7 @@ export class AccountService {
     }
   }
 
-  /** The stored form of a new identity: secrets hashed, envelopes as JSON. */
+  /** The stored form of a new identity: secrets hashed, envelopes as JSON, the code unconfirmed. */
   async credentials(identity: NewIdentity): Promise<Partial<AccountEntity>> {
     const [authHash, recoveryVerifierHash] = await Promise.all([
       this.hashSecret(identity.authKey),
@@ -96,6 +96,8 @@ export class AccountService {
       publicKey: identity.publicKey,
       wrappedPrivateKey: JSON.stringify(identity.wrappedPrivateKey),
       recoveryWrappedPrivateKey: JSON.stringify(identity.recoveryWrappedPrivateKey),
+      // A new code is not kept until she says so.
+      recoveryConfirmedAt: null,
     };
   }
 
@@ -142,6 +144,7 @@ export class AccountService {
       displayName: account.displayName,
       hasEmail: account.emailCiphertext !== null,
       deletionDate: deletionDate?.toISOString() ?? null,
+      recoveryConfirmed: account.recoveryConfirmedAt !== null,
     };
   }
 

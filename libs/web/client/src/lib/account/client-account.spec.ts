@@ -76,6 +76,7 @@ describe('ClientAccount', () => {
           displayName: null,
           hasEmail: false,
           deletionDate: null,
+          recoveryConfirmed: true,
         },
         keys: {
           publicKey: body.publicKey,
@@ -126,6 +127,7 @@ describe('ClientAccount', () => {
           displayName: null,
           hasEmail: false,
           deletionDate: null,
+          recoveryConfirmed: true,
         },
         keys: {
           publicKey: registered.publicKey,

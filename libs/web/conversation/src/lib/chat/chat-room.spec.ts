@@ -77,6 +77,7 @@ describe('ChatRoom', () => {
       displayName: null,
       hasEmail: false,
       deletionDate: null,
+      recoveryConfirmed: true,
     });
     const conversations = {
       detail: jest.fn().mockResolvedValue({

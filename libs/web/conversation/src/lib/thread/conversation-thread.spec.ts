@@ -92,6 +92,7 @@ describe('ConversationThread', () => {
       displayName: null,
       hasEmail: false,
       deletionDate: null,
+      recoveryConfirmed: true,
     });
     TestBed.configureTestingModule({
       providers: [

@@ -47,6 +47,7 @@ async function makeAccount(): Promise<Account> {
         displayName: null,
         hasEmail: false,
         deletionDate: null,
+        recoveryConfirmed: true,
       },
       keys: {
         publicKey: toBase64Url(identity.publicKey),

@@ -119,6 +119,7 @@ describe('StaffConversationPage', () => {
       displayName: 'Frau Berg',
       hasEmail: false,
       deletionDate: null,
+      recoveryConfirmed: true,
     });
     TestBed.configureTestingModule({
       providers: [

@@ -76,6 +76,7 @@ describe('StaffHomePage', () => {
       displayName: 'Frau Berg',
       hasEmail: false,
       deletionDate: null,
+      recoveryConfirmed: true,
     });
     // The session check on arrival finds the grant a lead has given meanwhile.
     let answer: () => void = () => undefined;

@@ -28,6 +28,7 @@ function sessionOf(role: 'lead' | 'counsellor', teamKeyGrant: unknown): SessionR
       displayName: 'Frau Leitung',
       hasEmail: false,
       deletionDate: null,
+      recoveryConfirmed: true,
     },
     keys: {
       publicKey: 'x',
