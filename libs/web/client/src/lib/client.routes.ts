@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { AccountRoutes, CHAT_SEGMENT } from '@confidant/web/core';
+import { AccountRoutes, CHAT_SEGMENT, keepRecoveryCodeGuard } from '@confidant/web/core';
 import { anonymousGuard, lockedGuard, unlockedClientGuard } from './client.guards';
 
 /**
@@ -12,6 +12,7 @@ export const clientRoutes: Route[] = [
     path: AccountRoutes.register,
     canActivate: [anonymousGuard],
     loadComponent: () => import('./register/register-page').then((m) => m.RegisterPage),
+    canDeactivate: [keepRecoveryCodeGuard],
     title: 'register',
   },
   {
@@ -30,6 +31,7 @@ export const clientRoutes: Route[] = [
     path: AccountRoutes.account,
     canActivate: [unlockedClientGuard],
     loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
+    canDeactivate: [keepRecoveryCodeGuard],
     title: 'account',
   },
   {
@@ -66,11 +68,13 @@ export const clientRoutes: Route[] = [
   {
     path: AccountRoutes.forgotPassword,
     loadComponent: () => import('./reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
+    canDeactivate: [keepRecoveryCodeGuard],
     title: 'forgotPassword',
   },
   {
     path: AccountRoutes.resetPassword,
     loadComponent: () => import('./reset/reset-link-page').then((m) => m.ResetLinkPage),
+    canDeactivate: [keepRecoveryCodeGuard],
     title: 'resetPassword',
   },
 ];

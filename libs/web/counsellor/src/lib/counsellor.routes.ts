@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { CHAT_SEGMENT, StaffRoutes } from '@confidant/web/core';
+import { CHAT_SEGMENT, keepRecoveryCodeGuard, StaffRoutes } from '@confidant/web/core';
 import { enrolGuard, leadGuard, unlockedStaffGuard } from './staff.guards';
 
 /**
@@ -13,6 +13,7 @@ export const counsellorRoutes: Route[] = [
     canActivate: [enrolGuard],
     loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
     data: { mode: 'setup' },
+    canDeactivate: [keepRecoveryCodeGuard],
     title: 'setup',
   },
   {
@@ -20,6 +21,7 @@ export const counsellorRoutes: Route[] = [
     canActivate: [enrolGuard],
     loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
     data: { mode: 'invitation' },
+    canDeactivate: [keepRecoveryCodeGuard],
     title: 'invitation',
   },
   {

@@ -7,6 +7,9 @@ export interface AccountText {
   dateLocale: string;
   next: string;
   safety: string;
+  reminderTitle: string;
+  reminderText: string;
+  reminderAction: string;
   passwordTitle: string;
   passwordIntro: string;
   passwordSubmit: string;
@@ -46,6 +49,10 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
     next: 'Ihr Konto ist eingerichtet. Hier ändern Sie Ihr Passwort, Ihre E-Mail-Adresse und Ihren Wiederherstellungscode, oder Sie löschen Ihr Konto.',
     safety:
       'Melden Sie sich ab, wenn Sie fertig sind, und schließen Sie danach das Fenster. Wenn eine Weile nichts passiert, melden wir Sie von selbst ab.',
+    reminderTitle: 'Haben Sie Ihren Wiederherstellungscode?',
+    reminderText:
+      'Sie haben nicht bestätigt, dass Sie Ihren Wiederherstellungscode aufbewahrt haben. Ohne ihn können Sie Ihre Nachrichten nicht mehr lesen, wenn Sie Ihr Passwort vergessen. Erstellen Sie einen neuen Code und bewahren Sie ihn auf; der alte gilt dann nicht mehr.',
+    reminderAction: 'Zum neuen Code',
     passwordTitle: 'Passwort ändern',
     passwordIntro:
       'Ihre Nachrichten bleiben lesbar. Wenn Sie noch an einem anderen Gerät angemeldet sind, wird diese Sitzung beendet.',
@@ -91,6 +98,10 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
     next: 'Your account is set up. Here you change your password, your e-mail address and your recovery code, or delete your account.',
     safety:
       'Log out when you are done, and close the window afterwards. If nothing happens for a while, we log you out automatically.',
+    reminderTitle: 'Do you have your recovery code?',
+    reminderText:
+      'You have not confirmed that you kept your recovery code. Without it you can no longer read your messages if you forget your password. Make a new code and keep it; the old one then stops working.',
+    reminderAction: 'To a new code',
     passwordTitle: 'Change password',
     passwordIntro:
       'Your messages stay readable. If you are logged in on another device too, that session ends.',

@@ -123,6 +123,8 @@ export class ClientAccount {
       }),
     );
     proof.authKey.fill(0);
+    // The server forgot that she kept the old one; she confirms the new one in the step.
+    this.session.updateAccount({ recoveryConfirmed: false });
     return recovery.text;
   }
 

@@ -5,6 +5,7 @@ import {
   ElementRef,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -82,6 +83,7 @@ import { ClientAccount } from './client-account';
   styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
 export class RecoverySection {
+  private readonly step = viewChild(RecoveryCodeStep);
   private readonly account = inject(ClientAccount);
   private readonly session = inject(SessionStore);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -125,8 +127,27 @@ export class RecoverySection {
     }
   }
 
-  protected finish(): void {
+  /** While a new code is shown and not confirmed, leaving the page asks first. */
+  mayLeave(): boolean | Promise<boolean> {
+    return this.step()?.askToLeave() ?? true;
+  }
+
+  /** Brings her to the form that makes a new code (from the reminder at the top of the page). */
+  start(): void {
+    // The password field, or the new code's title while a code is shown.
+    this.host.nativeElement
+      .querySelector<HTMLElement>('input[type=password], #recovery-title')
+      ?.focus();
+  }
+
+  /** She kept the new code: the server remembers it, and the reminder goes. */
+  protected async finish(): Promise<void> {
     this.code.set(null);
-    this.done.set(true);
+    try {
+      await this.session.confirmRecoveryCode();
+      this.done.set(true);
+    } catch (error) {
+      this.failure.set(toFailure(error, 'session'));
+    }
   }
 }

@@ -2,6 +2,7 @@ import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { signal, WritableSignal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { SessionStore } from '@confidant/web/core';
 import { PasswordStrength, StrengthCheckState, StrengthResult } from '@confidant/web/core/forms';
 import { ClientAccount } from '../account/client-account';
 import { RegisterPage } from './register-page';
@@ -13,6 +14,7 @@ describe('RegisterPage', () => {
   let fixture: ComponentFixture<RegisterPage>;
   let page: HTMLElement;
   let register: jest.Mock;
+  let confirmRecoveryCode: jest.Mock;
   let strength: StrengthResult;
   let checkState: WritableSignal<StrengthCheckState>;
   /** Resolves when the (fake) dictionaries have arrived; already resolved unless a test holds it. */
@@ -20,6 +22,7 @@ describe('RegisterPage', () => {
 
   beforeEach(async () => {
     register = jest.fn().mockResolvedValue('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
+    confirmRecoveryCode = jest.fn().mockResolvedValue(undefined);
     strength = STRONG;
     checkState = signal('ready');
     dictionaries = Promise.resolve();
@@ -27,6 +30,10 @@ describe('RegisterPage', () => {
       providers: [
         provideRouter([]),
         { provide: ClientAccount, useValue: { register } },
+        {
+          provide: SessionStore,
+          useValue: { confirmRecoveryCode, onWipe: () => () => undefined },
+        },
         {
           provide: PasswordStrength,
           useValue: {
@@ -157,10 +164,15 @@ describe('RegisterPage', () => {
     expect(page.querySelector('[role=alert]')?.textContent).toContain('warten Sie 6 Minuten');
   });
 
-  it('goes to the account page once the code is confirmed', async () => {
+  it('goes to the account page once the code is confirmed, and the server is told', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     await fillAndSend({ email: 'mond@example.org' });
     expect(register).toHaveBeenCalledWith(expect.objectContaining({ email: 'mond@example.org' }));
+    // Before she confirmed, leaving the page asks first.
+    const leaving = fixture.componentInstance.mayLeave();
+    expect(leaving).toBeInstanceOf(Promise);
+    await fixture.whenStable();
+    expect(page.textContent).toContain('Ohne den Code weitergehen?');
 
     const input = page.querySelector<HTMLInputElement>('cf-recovery-code-step input');
     if (!input) {
@@ -171,6 +183,9 @@ describe('RegisterPage', () => {
     page.querySelector<HTMLButtonElement>('cf-recovery-code-step button[type=submit]')?.click();
     await fixture.whenStable();
 
+    await expect(leaving).resolves.toBe(false);
+    expect(confirmRecoveryCode).toHaveBeenCalledTimes(1);
     expect(navigate).toHaveBeenCalledWith('/konto');
+    expect(fixture.componentInstance.mayLeave()).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import {
   inject,
   Injector,
   signal,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -14,7 +15,14 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { WebRoutes } from '@confidant/shared/api-interfaces';
-import { AccountRoutes, Failure, I18n, toFailure } from '@confidant/web/core';
+import {
+  AccountRoutes,
+  Failure,
+  I18n,
+  SessionStore,
+  ShowsRecoveryCode,
+  toFailure,
+} from '@confidant/web/core';
 import {
   focusFirstInvalid,
   FORMS_TEXT,
@@ -95,8 +103,9 @@ type Busy = 'checking' | 'making' | null;
     }
   `,
 })
-export class RegisterPage {
+export class RegisterPage implements ShowsRecoveryCode {
   private readonly injector = inject(Injector);
+  private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly strength = inject(PasswordStrength);
@@ -108,6 +117,7 @@ export class RegisterPage {
   protected readonly checkLoading = computed(() => this.strength.state() === 'loading');
   protected readonly failure = signal<Failure | null>(null);
   protected readonly recoveryCode = signal<string | null>(null);
+  private readonly recoveryStep = viewChild(RecoveryCodeStep);
 
   protected readonly form = new FormGroup({
     username: new FormControl('', { nonNullable: true, validators: USERNAME_VALIDATORS }),
@@ -172,7 +182,14 @@ export class RegisterPage {
     }
   }
 
+  mayLeave(): boolean | Promise<boolean> {
+    return this.recoveryStep()?.askToLeave() ?? true;
+  }
+
+  /** She kept the code: the server remembers it, so her account page does not remind her. */
   protected async finish(): Promise<void> {
+    // If this fails, her account page reminds her and offers a new code: nothing is lost.
+    await this.session.confirmRecoveryCode().catch(() => undefined);
     this.recoveryCode.set(null);
     await this.router.navigateByUrl(`/${AccountRoutes.account}`);
   }

@@ -1,11 +1,24 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { RecoveryCodeError } from '@confidant/shared/crypto';
-import { AccountRoutes, I18n, SessionStore, toFailure } from '@confidant/web/core';
+import {
+  AccountRoutes,
+  I18n,
+  SessionStore,
+  ShowsRecoveryCode,
+  toFailure,
+} from '@confidant/web/core';
 import {
   focusFirstInvalid,
   FORMS_TEXT,
@@ -38,7 +51,7 @@ import { RESET_TEXT } from './reset.text';
   templateUrl: './forgot-password-page.html',
   styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
-export class ForgotPasswordPage {
+export class ForgotPasswordPage implements ShowsRecoveryCode {
   private readonly account = inject(ClientAccount);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
@@ -50,6 +63,7 @@ export class ForgotPasswordPage {
   protected readonly busy = signal(false);
   protected readonly codeError = signal<string | null>(null);
   protected readonly newCode = signal<string | null>(null);
+  private readonly recoveryStep = viewChild(RecoveryCodeStep);
   protected readonly mailError = signal<string | null>(null);
   protected readonly mailSent = signal(false);
   private credentials: { username: string; password: string } | null = null;
@@ -88,7 +102,14 @@ export class ForgotPasswordPage {
     }
   }
 
-  /** After she kept the new code: log in with the new password and open her account. */
+  mayLeave(): boolean | Promise<boolean> {
+    return this.recoveryStep()?.askToLeave() ?? true;
+  }
+
+  /**
+   * After she kept the new code: log in with the new password, tell the server she kept it and
+   * open her account.
+   */
   protected async finish(): Promise<void> {
     const credentials = this.credentials;
     this.credentials = null;
@@ -98,6 +119,7 @@ export class ForgotPasswordPage {
     }
     try {
       await this.session.login(credentials.username, credentials.password);
+      await this.session.confirmRecoveryCode().catch(() => undefined);
       await this.router.navigateByUrl(`/${AccountRoutes.account}`);
     } catch {
       // The new password is set; she can log in by hand (e.g. after a rate limit).

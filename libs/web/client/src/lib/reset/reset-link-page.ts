@@ -1,9 +1,16 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { AccountRoutes, I18n, toFailure } from '@confidant/web/core';
+import { AccountRoutes, I18n, ShowsRecoveryCode, toFailure } from '@confidant/web/core';
 import {
   focusFirstInvalid,
   FORMS_TEXT,
@@ -76,7 +83,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,128}$/;
   `,
   styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
-export class ResetLinkPage {
+export class ResetLinkPage implements ShowsRecoveryCode {
   private readonly account = inject(ClientAccount);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -86,6 +93,7 @@ export class ResetLinkPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly newCode = signal<string | null>(null);
+  private readonly recoveryStep = viewChild(RecoveryCodeStep);
   protected readonly step = signal<'form' | 'done'>('form');
   protected readonly form = new FormGroup({ password: newPasswordGroup() });
   protected readonly token: string | null;
@@ -133,6 +141,14 @@ export class ResetLinkPage {
     }
   }
 
+  mayLeave(): boolean | Promise<boolean> {
+    return this.recoveryStep()?.askToLeave() ?? true;
+  }
+
+  /**
+   * She kept the code. No session exists after a reset, so the server cannot be told: her account
+   * page asks her once more after she logged in.
+   */
   protected finish(): void {
     this.newCode.set(null);
     this.step.set('done');

@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { DOCUMENT } from '@angular/common';
 import {
   AbstractControl,
@@ -11,6 +23,7 @@ import {
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { I18n } from '../i18n/i18n';
+import { SessionStore } from '../session/session-store';
 import { RECOVERY_CODE_TEXT } from './recovery-code.text';
 
 /** Reads a typed group as the code parser would: case, spaces and Crockford look-alikes. */
@@ -20,7 +33,10 @@ export function normalizeGroup(value: string): string {
 
 /**
  * Shows a new recovery code once, in groups of four, with download and print, and lets her go on
- * only after she typed its last group: proof that she has it in front of her somewhere.
+ * only after she typed its last group: proof that she has it in front of her somewhere. Leaving
+ * through the router any other way (a link in the navigation or on the page) asks first, through
+ * {@link RecoveryCodeStep.askToLeave}, which the page's `keepRecoveryCodeGuard` calls; once the
+ * session ends (logout, idle logout, quick exit) nothing holds her.
  */
 @Component({
   selector: 'cf-recovery-code-step',
@@ -46,6 +62,21 @@ export function normalizeGroup(value: string): string {
           {{ text().print }}
         </button>
       </div>
+
+      @if (asking()) {
+        <div class="leave no-print" role="group" aria-labelledby="leave-title">
+          <h3 id="leave-title" tabindex="-1">{{ text().leaveTitle }}</h3>
+          <p>{{ text().leaveText }}</p>
+          <div class="actions">
+            <button class="cf-button cf-button--filled" type="button" (click)="answerLeave(false)">
+              {{ text().stay }}
+            </button>
+            <button class="cf-button cf-button--outlined" type="button" (click)="answerLeave(true)">
+              {{ text().leave }}
+            </button>
+          </div>
+        </div>
+      }
 
       <form class="no-print" [formGroup]="form" (ngSubmit)="confirm()" novalidate>
         <h3>{{ text().confirmTitle }}</h3>
@@ -126,6 +157,18 @@ export function normalizeGroup(value: string): string {
       max-width: 360px;
     }
 
+    .leave {
+      margin-top: 16px;
+      padding: 4px 16px 16px;
+      border-radius: var(--mat-sys-corner-medium);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+
+    .leave h3 {
+      margin-top: 12px;
+    }
+
     @media print {
       .no-print {
         display: none;
@@ -135,6 +178,12 @@ export function normalizeGroup(value: string): string {
 })
 export class RecoveryCodeStep {
   private readonly document = inject(DOCUMENT);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  /** She confirmed, or the session ended: leaving loses nothing she could still keep. */
+  private released = false;
+  /** Answers the pending question "leave without the code?". */
+  private answer: ((leave: boolean) => void) | null = null;
 
   /** The code as `XXXX-XXXX-…`. */
   readonly code = input.required<string>();
@@ -161,6 +210,56 @@ export class RecoveryCodeStep {
   });
 
   protected readonly form = new FormGroup({ lastGroup: this.lastGroup });
+  protected readonly asking = signal(false);
+
+  constructor() {
+    // Logout, idle logout and quick exit wipe the session and must never wait for an answer.
+    const unregister = inject(SessionStore).onWipe(() => this.release());
+    inject(DestroyRef).onDestroy(() => {
+      unregister();
+      this.answer?.(false);
+    });
+  }
+
+  /**
+   * Whether she may leave the step: at once after she confirmed; otherwise the step asks her
+   * whether to go on without the code, and the answer is what she chose.
+   */
+  askToLeave(): boolean | Promise<boolean> {
+    if (this.released) {
+      return true;
+    }
+    // A second attempt while the question is open replaces the first one.
+    this.answer?.(false);
+    this.asking.set(true);
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('#leave-title')?.focus(),
+      { injector: this.injector },
+    );
+    return new Promise<boolean>((resolve) => (this.answer = resolve));
+  }
+
+  protected answerLeave(leave: boolean): void {
+    if (leave) {
+      this.released = true;
+    }
+    this.settle(leave);
+    if (!leave) {
+      this.host.nativeElement.querySelector<HTMLElement>('#recovery-title')?.focus();
+    }
+  }
+
+  private release(): void {
+    this.released = true;
+    this.settle(true);
+  }
+
+  private settle(leave: boolean): void {
+    this.asking.set(false);
+    const answer = this.answer;
+    this.answer = null;
+    answer?.(leave);
+  }
 
   protected downloadCode(): void {
     const blob = new Blob([this.text().fileText(this.code())], {
@@ -185,6 +284,9 @@ export class RecoveryCodeStep {
     this.lastGroup.markAsTouched();
     this.lastGroup.updateValueAndValidity();
     if (this.lastGroup.valid) {
+      this.released = true;
+      // A link she tapped before stays untaken: the page goes on where it leads after the step.
+      this.settle(false);
       this.confirmed.emit();
     }
   }

@@ -14,6 +14,10 @@ export interface RecoveryCodeText {
   confirmRequired: string;
   confirmMismatch: string;
   continue: string;
+  leaveTitle: string;
+  leaveText: string;
+  stay: string;
+  leave: string;
 }
 
 export const RECOVERY_CODE_TEXT: Catalog<RecoveryCodeText> = {
@@ -37,6 +41,11 @@ export const RECOVERY_CODE_TEXT: Catalog<RecoveryCodeText> = {
     confirmMismatch:
       'Das sind nicht die letzten vier Zeichen des Codes. Bitte sehen Sie noch einmal nach.',
     continue: 'Code ist aufbewahrt – weiter',
+    leaveTitle: 'Ohne den Code weitergehen?',
+    leaveText:
+      'Sie haben noch nicht bestätigt, dass Sie den Code aufbewahrt haben. Wenn Sie jetzt weitergehen, sehen Sie ihn nicht wieder. Ohne Code können Sie Ihre Nachrichten nicht mehr lesen, wenn Sie Ihr Passwort vergessen.',
+    stay: 'Zurück zum Code',
+    leave: 'Ohne Code weitergehen',
   },
   en: {
     title: 'Your recovery code',
@@ -57,5 +66,10 @@ export const RECOVERY_CODE_TEXT: Catalog<RecoveryCodeText> = {
     confirmRequired: 'Please enter the last four characters of the code.',
     confirmMismatch: 'These are not the last four characters of the code. Please look again.',
     continue: 'Code is kept – continue',
+    leaveTitle: 'Go on without the code?',
+    leaveText:
+      'You have not yet confirmed that you kept the code. If you go on now, you will not see it again. Without the code you can no longer read your messages if you forget your password.',
+    stay: 'Back to the code',
+    leave: 'Go on without the code',
   },
 };

@@ -102,6 +102,7 @@ export const AuthApi = {
   me: apiPath('accounts/me'),
   email: apiPath('accounts/me/email'),
   recovery: apiPath('accounts/me/recovery'),
+  recoveryConfirmation: apiPath('accounts/me/recovery/confirmation'),
 } as const;
 
 /**

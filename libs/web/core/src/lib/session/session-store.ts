@@ -274,6 +274,18 @@ export class SessionStore {
     }
   }
 
+  /**
+   * She kept the recovery code shown last: the server remembers it on the account, so that no
+   * later session reminds her. Without a session (after a reset) there is nothing to tell.
+   */
+  async confirmRecoveryCode(): Promise<void> {
+    if (!this.current()) {
+      return;
+    }
+    await firstValueFrom(this.http.post<void>(AuthApi.recoveryConfirmation, null));
+    this.updateAccount({ recoveryConfirmed: true });
+  }
+
   /** "Stay logged in": any authenticated request refreshes the server's idle clock. */
   async stayLoggedIn(): Promise<void> {
     const response = await this.request(

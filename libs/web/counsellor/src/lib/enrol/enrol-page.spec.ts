@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, provideRouter, Router } from '@angular/router';
+import { SessionStore } from '@confidant/web/core';
 import { PasswordStrength, StrengthResult } from '@confidant/web/core/forms';
 import { EnrolPage } from './enrol-page';
 import { StaffEnrolmentService } from './staff-enrolment';
@@ -8,6 +9,7 @@ const TOKEN = 'A'.repeat(43);
 
 describe('EnrolPage', () => {
   let enrolment: { setupNeeded: jest.Mock; setUp: jest.Mock; register: jest.Mock };
+  let confirmRecoveryCode: jest.Mock;
 
   async function open(mode: 'setup' | 'invitation', hash: string, setupNeeded = true) {
     window.history.replaceState(null, '', `/page${hash}`);
@@ -16,10 +18,15 @@ describe('EnrolPage', () => {
       setUp: jest.fn().mockResolvedValue('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789'),
       register: jest.fn().mockResolvedValue('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789'),
     };
+    confirmRecoveryCode = jest.fn().mockResolvedValue(undefined);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: StaffEnrolmentService, useValue: enrolment },
+        {
+          provide: SessionStore,
+          useValue: { confirmRecoveryCode, onWipe: () => () => undefined },
+        },
         { provide: ActivatedRoute, useValue: { snapshot: { data: { mode }, fragment: null } } },
         {
           provide: PasswordStrength,
@@ -66,6 +73,8 @@ describe('EnrolPage', () => {
       password: 'Tulpe-Fahrrad-Wolkenkratzer',
     });
     expect(page.querySelector('cf-recovery-code-step')).not.toBeNull();
+    const leaving = fixture.componentInstance.mayLeave();
+    expect(leaving).toBeInstanceOf(Promise);
 
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const last = page.querySelector<HTMLInputElement>('cf-recovery-code-step input');
@@ -78,6 +87,8 @@ describe('EnrolPage', () => {
       .querySelector<HTMLFormElement>('cf-recovery-code-step form')
       ?.dispatchEvent(new Event('submit'));
     await fixture.whenStable();
+    await expect(leaving).resolves.toBe(false);
+    expect(confirmRecoveryCode).toHaveBeenCalledTimes(1);
     expect(navigate).toHaveBeenCalledWith('/beratung');
   });
 

@@ -7,6 +7,7 @@ import {
   inject,
   OnInit,
   signal,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -21,7 +22,14 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { AccountRoutes, I18n, StaffRoutes, toFailure } from '@confidant/web/core';
+import {
+  AccountRoutes,
+  I18n,
+  SessionStore,
+  ShowsRecoveryCode,
+  StaffRoutes,
+  toFailure,
+} from '@confidant/web/core';
 import {
   focusFirstInvalid,
   FORMS_TEXT,
@@ -140,8 +148,9 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,128}$/;
   `,
   styleUrl: '../../../../core/src/lib/forms/form-page.scss',
 })
-export class EnrolPage implements OnInit {
+export class EnrolPage implements OnInit, ShowsRecoveryCode {
   private readonly enrolment = inject(StaffEnrolmentService);
+  private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly route = inject(ActivatedRoute);
@@ -155,6 +164,7 @@ export class EnrolPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly recoveryCode = signal<string | null>(null);
+  private readonly recoveryStep = viewChild(RecoveryCodeStep);
   private readonly token: string | null;
 
   protected readonly form = new FormGroup({
@@ -253,7 +263,13 @@ export class EnrolPage implements OnInit {
       : this.forms().failure(failure);
   }
 
+  mayLeave(): boolean | Promise<boolean> {
+    return this.recoveryStep()?.askToLeave() ?? true;
+  }
+
+  /** She kept the code: the server remembers it on her account. */
   protected async finish(): Promise<void> {
+    await this.session.confirmRecoveryCode().catch(() => undefined);
     this.recoveryCode.set(null);
     await this.router.navigateByUrl(`/${StaffRoutes.home}`);
   }
