@@ -135,3 +135,19 @@ export async function seedTeam(
   }
   return { lead, counsellors };
 }
+
+/**
+ * A client registered through the API with the real protocol, as her browser would, but who never
+ * confirmed that she kept her recovery code (she left the step some other way).
+ */
+export async function registerClientThroughApi(
+  baseUrl: string,
+): Promise<{ username: string; password: string }> {
+  const client = { username: uniqueUsername('ohne-code'), password: strongPassword() };
+  const identity = await newIdentity(client.password);
+  await new ApiSession(baseUrl).call('POST', 'auth/register', {
+    username: client.username,
+    ...identity.body,
+  });
+  return client;
+}
