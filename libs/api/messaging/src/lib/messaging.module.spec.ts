@@ -161,6 +161,23 @@ describe('MessagingModule', () => {
       expect(loser?.body.message).toContain('already taken');
     });
 
+    it('tells a counsellor who comes a moment too late that it was taken, not that it is gone', async () => {
+      const client = await world.client();
+      const enquiry = await openEnquiry(client);
+      const first = await world.counsellor();
+      const late = await world.counsellor();
+      await first.http.post(`/conversations/${enquiry.conversationId}/assign`).send({}).expect(200);
+
+      const response = await late.http
+        .post(`/conversations/${enquiry.conversationId}/assign`)
+        .send({})
+        .expect(409);
+
+      expect(response.body.message).toContain('already taken');
+      // Reading it stays closed to her.
+      await late.http.get(`/conversations/${enquiry.conversationId}`).expect(404);
+    });
+
     it('close the counselling; a new message from the client reopens it with the same counsellor', async () => {
       const client = await world.client();
       const enquiry = await openEnquiry(client);
