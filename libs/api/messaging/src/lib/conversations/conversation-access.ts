@@ -1,9 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountEntity } from '@confidant/api/auth';
 import { EntityRows, parameter, RawRow } from '@confidant/api/persistence';
@@ -15,9 +10,6 @@ import { ConversationEntity } from './conversation.entity';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What decides who may see a conversation. */
-/** What a counsellor hears who tries to take over an enquiry another one has just taken. */
-export const ALREADY_TAKEN = 'Another counsellor has already taken over this enquiry.';
-
 type Visibility = Pick<ConversationEntity, 'clientId' | 'counsellorId' | 'closedAt'>;
 
 /** What a caller may do with a conversation she can see. */
@@ -100,26 +92,6 @@ export class ConversationAccess {
   async loadForWriting(ids: string[]): Promise<(caller: AccountEntity, id: string) => Access> {
     const loaded = await this.loadMany([...new Set(ids)].filter((id) => UUID.test(id)));
     return (caller, id) => forWriting(this.accessOf(caller, loaded.get(id)));
-  }
-
-  /**
-   * {@link find} for taking over an enquiry. A counsellor holding the team key who lost the race
-   * to another one learns that it was taken (409), not that it does not exist: she saw it in the
-   * queue a moment ago, and with the team key she could open it anyway.
-   */
-  async findForTakingOver(caller: AccountEntity, id: string): Promise<Access> {
-    const conversation = UUID.test(id) ? await this.load(id) : null;
-    if (
-      conversation &&
-      caller.role !== Roles.client &&
-      caller.teamKeyGrant &&
-      conversation.counsellorId !== null &&
-      conversation.closedAt === null &&
-      !this.canSee(caller, conversation)
-    ) {
-      throw new ConflictException(ALREADY_TAKEN);
-    }
-    return this.accessOf(caller, conversation);
   }
 
   /** The assigned counsellor or a lead: closing and re-sharing keys. */

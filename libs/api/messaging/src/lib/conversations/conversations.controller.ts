@@ -126,7 +126,7 @@ export class ConversationsController {
     @UuidParam() id: string,
     @Body() dto: AssignDto,
   ): Promise<ConversationSummary> {
-    const access = await this.access.findForTakingOver(auth.account, id);
+    const access = await this.access.find(auth.account, id);
     return this.conversations.assign(auth.account, access, dto.counsellorId);
   }
 

@@ -15,7 +15,7 @@ import { DataSource, IsNull, Repository } from 'typeorm';
 import { assertSize, MessagesService, toMessageResponse } from '../messages/messages.service';
 import { MessageEntity } from '../messages/message.entity';
 import { StatisticsService } from '../statistics/statistics.service';
-import { Access, ALREADY_TAKEN } from './conversation-access';
+import { Access } from './conversation-access';
 import { ConversationEvents } from './conversation-events';
 import { clientKeyChanged, LoadedConversation, toSummary } from './conversation-view';
 import { ConversationEntity } from './conversation.entity';
@@ -210,7 +210,7 @@ export class ConversationsService {
       { counsellorId: target },
     );
     if (!taken.affected) {
-      throw new ConflictException(ALREADY_TAKEN);
+      throw new ConflictException('Another counsellor has already taken over this enquiry.');
     }
     this.events.counsellorChanged({
       conversationId: conversation.id,
