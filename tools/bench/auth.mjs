@@ -6,34 +6,18 @@
 // figures are the server's cost: the argon2id verification, the session and the database.
 // Rate limits stay on: the clients come from distinct addresses behind one trusted proxy hop, and
 // each account logs in fewer times than its per-name limit allows.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { cpuSeconds, percentile, root, startPortal } from './portal.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(root, 'dist/apps/api/main.js');
 const CONCURRENCY = 20;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const ACCOUNTS = 200;
-const LOGINS_PER_ACCOUNT = 9; // below the per-name limit of 10 per 15 minutes
+const LOGINS_PER_ACCOUNT = 9; // well below the per-name limit, which counts only failures anyway
 const KDF_ITERATIONS = 1000; // client-side cost only; the server's work per login does not depend on it
-
-if (!existsSync(MAIN)) {
-  console.error('dist/apps/api/main.js is missing: run npm run build first');
-  process.exit(1);
-}
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 async function loadCrypto(dir) {
   const outfile = join(dir, 'crypto.mjs');
@@ -46,13 +30,6 @@ async function loadCrypto(dir) {
     logLevel: 'silent',
   });
   return import(pathToFileURL(outfile).href);
-}
-
-/** CPU seconds (user + system) the process has used so far. */
-function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return ticks / 100;
 }
 
 let address = 0;
@@ -73,45 +50,16 @@ async function post(url, body) {
   return { status: response.status, ms: performance.now() - started };
 }
 
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'confidant-bench-auth-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      DATA_DIR: join(dir, 'data'),
-      KDF_ITERATIONS: String(KDF_ITERATIONS),
-      TRUST_PROXY: '1',
-      LOG_LEVEL: 'warn',
-      WEB_DIR: 'none',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const portal = await startPortal({ TRUST_PROXY: '1', KDF_ITERATIONS: String(KDF_ITERATIONS) });
+  const base = portal.base;
+  const server = { pid: portal.pid };
   const stop = () => {
-    server.kill('SIGTERM');
+    portal.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  process.on('SIGINT', () => {
-    stop();
-    process.exit(130);
-  });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        /* not yet listening */
-      }
-      if (i > 150) throw new Error('the portal did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const C = await loadCrypto(dir);
     process.stdout.write(`Registering ${ACCOUNTS} accounts… `);
     const logins = [];
