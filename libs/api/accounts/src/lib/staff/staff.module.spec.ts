@@ -198,6 +198,24 @@ describe('StaffModule', () => {
     expect(opened.type).toBe('private');
   });
 
+  it('a second invitation leaves the first one usable', async () => {
+    const { lead } = await setUpLead();
+    const first = await lead.post('/staff/invitations').send({ role: 'counsellor' }).expect(201);
+    await lead.post('/staff/invitations').send({ role: 'lead' }).expect(201);
+
+    const identity = await makeIdentity();
+    const joined = await http()
+      .post('/staff/register')
+      .send({
+        invitationToken: first.body.token,
+        username: 'beraterin',
+        displayName: 'Frau Berg',
+        ...identity.body,
+      })
+      .expect(201);
+    expect(joined.body.account).toMatchObject({ role: 'counsellor' });
+  });
+
   it('deactivation ends her sessions and removes her grant', async () => {
     const { lead, grantTo } = await setUpLead();
     const invitation = await lead.post('/staff/invitations').send({ role: 'counsellor' });

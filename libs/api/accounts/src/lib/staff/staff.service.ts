@@ -11,7 +11,8 @@ import {
 } from '@confidant/api/auth';
 import { CounsellorSummary, InvitationResponse, Roles } from '@confidant/shared/api-interfaces';
 import { StaffRegisterDto, TeamKeyGrantDto } from '@confidant/shared/api-interfaces/dto';
-import { LessThan, MoreThan, Repository } from 'typeorm';
+import { earlierThan, laterThan } from '@confidant/api/persistence';
+import { Repository } from 'typeorm';
 import { InvitationEntity } from './invitation.entity';
 
 /** An invitation link is valid for seven days and once. */
@@ -29,7 +30,7 @@ export class StaffService {
   ) {}
 
   async invite(role: 'counsellor' | 'lead', now = new Date()): Promise<InvitationResponse> {
-    await this.invitations.delete({ expiresAt: LessThan(now) });
+    await this.invitations.delete({ expiresAt: earlierThan(now) });
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
     await this.invitations.insert(
@@ -42,7 +43,7 @@ export class StaffService {
   async register(dto: StaffRegisterDto, now = new Date()): Promise<AccountEntity> {
     const invitation = await this.invitations.findOneBy({
       tokenHash: tokenHash(dto.invitationToken),
-      expiresAt: MoreThan(now),
+      expiresAt: laterThan(now),
     });
     if (!invitation) {
       throw new BadRequestException(

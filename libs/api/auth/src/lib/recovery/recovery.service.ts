@@ -2,7 +2,8 @@ import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/
 import { InjectRepository } from '@nestjs/typeorm';
 import { AesEnvelopeDto, RecoveryStartResponse } from '@confidant/shared/api-interfaces';
 import { RecoveryCompleteDto, RecoveryStartDto } from '@confidant/shared/api-interfaces/dto';
-import { MoreThan, Repository } from 'typeorm';
+import { laterThan } from '@confidant/api/persistence';
+import { Repository } from 'typeorm';
 import { AccountService } from '../account/account.service';
 import { AuthTokenEntity } from '../credentials/auth-token.entity';
 import { newToken, tokenHash } from '../credentials/tokens';
@@ -54,7 +55,7 @@ export class RecoveryService {
     const token = await this.tokens.findOneBy({
       tokenHash: tokenHash(dto.recoveryToken),
       purpose: 'recovery',
-      expiresAt: MoreThan(now),
+      expiresAt: laterThan(now),
     });
     const account = token ? await this.accounts.findById(token.accountId) : null;
     if (!token || !account?.active) {

@@ -2,7 +2,8 @@ import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common'
 import { InjectRepository } from '@nestjs/typeorm';
 import { MailService } from '@confidant/api/mail';
 import { ResetConfirmDto } from '@confidant/shared/api-interfaces/dto';
-import { MoreThan, Repository } from 'typeorm';
+import { laterThan } from '@confidant/api/persistence';
+import { Repository } from 'typeorm';
 import { AccountService } from '../account/account.service';
 import { AUTH_SETTINGS, AuthSettings } from '../auth-settings';
 import { AuthTokenEntity } from '../credentials/auth-token.entity';
@@ -69,7 +70,7 @@ export class ResetService {
     const token = await this.tokens.findOneBy({
       tokenHash: tokenHash(dto.token),
       purpose: 'reset',
-      expiresAt: MoreThan(now),
+      expiresAt: laterThan(now),
     });
     const account = token ? await this.accounts.findById(token.accountId) : null;
     if (!token || !account?.active) {
