@@ -31,6 +31,7 @@ import { SessionCookie } from './session/session-cookie';
 import { SessionGuard } from './session/session.guard';
 import { SessionEntity } from './session/session.entity';
 import { SessionEvents } from './session/session-events';
+import { SessionPurge } from './session/session-purge';
 import { SessionService } from './session/session.service';
 
 export interface AuthModuleOptions {
@@ -90,6 +91,7 @@ export class AuthModule {
         SessionCookie,
         SessionGuard,
         SessionEvents,
+        SessionPurge,
         SessionResponder,
         SessionService,
         { provide: APP_GUARD, useExisting: SessionGuard },

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { Repository } from 'typeorm';
 import { AuthTestApp, startAuthTestApp, makeIdentity } from '../../testing';
 import { AccountEntity } from '../account/account.entity';
+import { SessionPurge } from './session-purge';
 import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 
@@ -84,5 +85,27 @@ describe('SessionService', () => {
 
     await first.client.get('/auth/session').expect(401);
     await second.client.get('/auth/session').expect(401);
+  });
+
+  it('purges sessions nobody came back to: idle ones and those past their lifetime', async () => {
+    const { id } = await register('Mondlicht');
+    await sessionRows().delete({ accountId: id });
+    const start = new Date(1764201700000);
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    await sessions().create(id, start); // left alone: idle after 30 minutes
+    const busy = await sessions().create(id, start);
+    const fresh = await sessions().create(id, at(60));
+    // Busy all day: never idle, but past its lifetime (12 hours) in the end.
+    await sessionRows().update({ tokenHash: busy.session.tokenHash }, { lastSeenAt: at(12 * 60) });
+    await sessionRows().update({ tokenHash: fresh.session.tokenHash }, { lastSeenAt: at(12 * 60) });
+
+    expect(await app.get(SessionPurge).run(at(45))).toBe(1);
+    expect(await sessionRows().countBy({ accountId: id })).toBe(2);
+    expect(await app.get(SessionPurge).run(at(12 * 60 + 5))).toBe(1);
+
+    const left = await sessionRows().findBy({ accountId: id });
+    expect(left).toHaveLength(1);
+    expect(left.map((row) => row.tokenHash)).toEqual([fresh.session.tokenHash]);
+    expect(await sessions().resolve(fresh.token, at(12 * 60 + 6))).not.toBeNull();
   });
 });

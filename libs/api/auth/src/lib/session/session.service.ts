@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityRows, parameter } from '@confidant/api/persistence';
+import { EntityRows, earlierThan, parameter } from '@confidant/api/persistence';
 import { SessionTimes } from '@confidant/shared/api-interfaces';
-import { In, LessThan, Not, Repository } from 'typeorm';
+import { Not, Repository } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { AUTH_SETTINGS, AuthSettings } from '../auth-settings';
 import { newToken, tokenHash } from '../credentials/tokens';
@@ -101,20 +101,13 @@ export class SessionService {
     this.events.ended({ accountIds: [accountId], keep: keep?.tokenHash });
   }
 
-  async destroyAllOf(accountIds: string[]): Promise<void> {
-    if (accountIds.length > 0) {
-      await this.sessions.delete({ accountId: In(accountIds) });
-      this.events.ended({ accountIds });
-    }
-  }
-
   /** Removes sessions that can no longer be used (idle or past their lifetime). */
   async purgeExpired(now = new Date()): Promise<number> {
     const idle = await this.sessions.delete({
-      lastSeenAt: LessThan(new Date(now.getTime() - this.idleMs)),
+      lastSeenAt: earlierThan(new Date(now.getTime() - this.idleMs)),
     });
     const old = await this.sessions.delete({
-      createdAt: LessThan(new Date(now.getTime() - this.absoluteMs)),
+      createdAt: earlierThan(new Date(now.getTime() - this.absoluteMs)),
     });
     const purged = (idle.affected ?? 0) + (old.affected ?? 0);
     if (purged > 0) {
