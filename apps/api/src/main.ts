@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
 import { DatabaseUnusableError, recordServerSecretCheck } from '@confidant/api/persistence';
 import { createApp } from './app/create-app';
+import { prepareStop } from './app/graceful-stop';
 import { ConfigError, loadConfig } from './config/app-config';
 import { prepareDataDir, serverSecretCheck } from './config/server-secret';
 
@@ -35,43 +35,34 @@ async function bootstrap(): Promise<void> {
   if ((await recordServerSecretCheck(dataSource, check)) !== check) {
     throw new Error('the database was just set up with another server secret by another start');
   }
-  stopGracefully(app.getHttpServer());
-  await app.listen(config.port, config.host);
   const logger = new Logger('Confidant');
+  stopOnSignals(prepareStop(app), logger);
+  await app.listen(config.port, config.host);
   logger.log(`The portal is running at ${config.publicUrl}`);
   logger.log(`Data is stored in ${config.dataDir}`);
 }
 
-/** How long a stop waits for the requests in flight before it cuts their connections. */
-const SHUTDOWN_GRACE_MS = 8000;
+/** A stop that has not finished by then (a hung statement, say) ends the process anyway. */
+const STOP_DEADLINE_MS = 10_000;
 
-/**
- * Makes SIGTERM and SIGINT stop the portal without cutting work short. Nest's shutdown hooks (see
- * `createApp`) close the HTTP server and then the database; closing the server waits until every
- * connection has ended. Here, at the signal, the server stops accepting connections at once, idle
- * keep-alive connections close, and every further answer says `Connection: close`, so that a busy
- * client cannot keep its connection, and the database, open forever. After SHUTDOWN_GRACE_MS the
- * remaining connections are cut. Requests whose client has gone are still running; the database
- * waits for their statements before it closes (`openDatabase`).
- */
-function stopGracefully(server: Server): void {
-  let stopping = false;
-  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
-    if (stopping) {
-      response.setHeader('Connection', 'close');
-    }
-  });
-  const stop = () => {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    server.close();
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+/** SIGTERM and SIGINT stop the portal without cutting work short (see {@link prepareStop}). */
+function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.log(`${signal}: finishing the requests in flight, then stopping`);
+    setTimeout(() => {
+      process.stderr.write('Confidant did not stop in time; exiting anyway\n');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Confidant could not stop cleanly: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,12 @@ describe('the HTTP application', () => {
   const http = () => request.agent(app.getHttpServer()).set('Host', 'localhost:3000');
 
   describe('API', () => {
+    it('runs the retention sweep and the purge of expired sessions on a schedule', () => {
+      const jobs = app.get(SchedulerRegistry).getCronJobs();
+
+      expect([...jobs.keys()].sort()).toEqual(['retention-sweep', 'session-purge']);
+    });
+
     it('reports health when the database answers', async () => {
       const response = await http().get('/api/health').expect(200);
 

@@ -41,7 +41,6 @@ export async function createApp(
   app.useGlobalFilters(new ApiExceptionFilter());
   // socket.io (the live chat at /chat) on the same HTTP server and port as the API.
   app.useWebSocketAdapter(new IoAdapter(app));
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Confidant API')

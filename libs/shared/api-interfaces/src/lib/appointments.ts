@@ -97,6 +97,12 @@ export const ChatEvents = {
   ended: 'ended',
   /** Server → client: an {@link AppointmentResponse} that changed (proposed, accepted, opened…). */
   appointment: 'appointment',
+  /**
+   * Server → client, no payload: this server is stopping (an update, or another instance takes
+   * over). It closes the connection right after, without ending it: socket.io reconnects by
+   * itself, to whichever server answers next, and the rooms are joined again.
+   */
+  restarting: 'restarting',
 } as const;
 
 /** Why an event was refused. */

@@ -129,6 +129,18 @@ export class ChatGateway
     });
   }
 
+  /**
+   * The server is stopping: every socket hears {@link ChatEvents.restarting} and then loses its
+   * connection (not a server-side disconnect, which a client would take as final), so that its
+   * client reconnects as soon as a server answers.
+   */
+  restarting(): void {
+    for (const socket of this.server.sockets.values()) {
+      socket.emit(ChatEvents.restarting);
+      socket.conn.close();
+    }
+  }
+
   handleDisconnect(socket: Socket): void {
     this.sessions.release(socket);
   }
