@@ -14,11 +14,16 @@ import { registerClientThroughApi } from './support/team';
 const REMINDER = 'Haben Sie Ihren Wiederherstellungscode?';
 const LEAVE_QUESTION = 'Ohne den Code weitergehen?';
 
-/** Opens the account page from the navigation and waits for the server's fresh account data. */
-async function openAccount(page: Page): Promise<void> {
-  const fresh = page.waitForResponse(
+/** Resolves once the server's fresh account data has arrived. */
+function accountData(page: Page): Promise<unknown> {
+  return page.waitForResponse(
     (response) => new URL(response.url()).pathname === '/api/accounts/me' && response.ok(),
   );
+}
+
+/** Opens the account page from the navigation and waits for the server's fresh account data. */
+async function openAccount(page: Page): Promise<void> {
+  const fresh = accountData(page);
   await page.getByRole('link', { name: 'Konto', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
   await fresh;
@@ -60,8 +65,12 @@ test.describe('recovery code', () => {
     ).toBeVisible();
     await expect(page).toHaveURL(/\/registrieren$/);
 
+    // The account page asks the server whether the code is confirmed: only its answer tells
+    // (and logging out while that request is in flight would end it with a 401).
+    const confirmed = accountData(page);
     await confirmRecoveryCode(page, code);
     await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    await confirmed;
     await expect(page.getByRole('heading', { name: REMINDER })).toHaveCount(0);
 
     // A later session knows it from the server alone.

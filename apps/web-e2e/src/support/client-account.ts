@@ -42,9 +42,15 @@ export async function registerClient(page: Page, username = uniqueUsername()): P
   await page.getByRole('checkbox', { name: /Datenschutzhinweise/ }).check();
   await page.getByRole('button', { name: 'Konto anlegen' }).click();
   const recoveryCode = await readRecoveryCode(page);
+  // The account page then loads her account; a test that logs out at once would otherwise end
+  // that request with a 401.
+  const accountData = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/accounts/me' && response.ok(),
+  );
   await confirmRecoveryCode(page, recoveryCode);
   await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
   await expect(page.locator('.username')).toHaveText(username);
+  await accountData;
   return { username, password, recoveryCode };
 }
 
