@@ -75,6 +75,10 @@ async function writeBackup(settings, now = new Date()) {
   try {
     const output = createWriteStream(partial, { mode: 0o600, flags: 'wx', flush: true });
     if (engine === 'sqlite') {
+      const stale = sqlite.wipeStaleSnapshots(settings.dataDir, now.getTime());
+      if (stale > 0) {
+        console.warn(`Wiped ${stale} snapshot(s) that an interrupted backup left in DATA_DIR`);
+      }
       snapshot = await sqlite.snapshot(settings.database.path, settings.dataDir);
       await pipeline(createReadStream(snapshot), encrypt(header, key), output);
     } else {

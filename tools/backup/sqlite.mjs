@@ -1,7 +1,17 @@
 // SQLite for the backup commands: a consistent snapshot with VACUUM INTO, the emptiness check of a
 // restore target, and wiping the plaintext snapshot afterwards.
 import { randomBytes } from 'node:crypto';
-import { existsSync, openSync, closeSync, fstatSync, writeSync, fsyncSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { BackupError } from './settings.mjs';
@@ -45,6 +55,33 @@ export async function snapshot(databasePath, dataDir) {
     }
   }
   return target;
+}
+
+/** Snapshots of backups that were killed halfway, by name; a day old is surely no live one. */
+const SNAPSHOT = /^\.backup-[0-9a-f]{16}\.sqlite$/;
+const STALE_MS = 86_400_000;
+
+/**
+ * Wipes the plaintext snapshots that a backup stopped halfway (killed, power lost) left in DATA_DIR,
+ * once they are a day old; returns how many.
+ */
+export function wipeStaleSnapshots(dataDir, now = Date.now()) {
+  let names;
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return 0;
+  }
+  let wiped = 0;
+  for (const name of names.filter((entry) => SNAPSHOT.test(entry))) {
+    const path = join(dataDir, name);
+    const stat = lstatSync(path);
+    if (stat.isFile() && now - stat.mtimeMs > STALE_MS) {
+      wipe(path);
+      wiped++;
+    }
+  }
+  return wiped;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -284,6 +285,21 @@ describe('npm run backup and npm run restore (SQLite)', () => {
     expect(shorter.code).toBe(0);
     expect(readdirSync(dir)).not.toContain(kept[0]);
     expect(readdirSync(dir)).toContain(kept[1]);
+  });
+
+  it('wipes the plaintext snapshot that an interrupted backup left, once it is a day old', async () => {
+    const stale = join(dataDir, '.backup-00112233445566aa.sqlite');
+    const fresh = join(dataDir, '.backup-00112233445566bb.sqlite');
+    copyFileSync(join(dataDir, 'confidant.sqlite'), stale);
+    copyFileSync(join(dataDir, 'confidant.sqlite'), fresh);
+    const yesterday = new Date(Date.now() - 25 * 3_600_000);
+    utimesSync(stale, yesterday, yesterday);
+    const result = await run(BACKUP, { DATA_DIR: dataDir, BACKUP_DIR: join(work, 'stale') });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Wiped 1 snapshot(s) that an interrupted backup left in DATA_DIR\n');
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    rmSync(fresh);
   });
 
   it('refuses a bad BACKUP_RETENTION_DAYS with one line before writing anything', async () => {
