@@ -48,6 +48,21 @@ describe('App shell', () => {
     );
   });
 
+  it('says on the privacy page how long deleted accounts stay in backups, in both languages', async () => {
+    const page = await render();
+    await TestBed.inject(Router).navigateByUrl('/datenschutz');
+    await settle();
+
+    expect(page.querySelector('main')?.textContent).toContain(
+      'Ein gelöschtes Konto ist darum spätestens 7 Tage nach der Löschung auch aus allen Sicherungen verschwunden.',
+    );
+    page.querySelector<HTMLButtonElement>('button.language')?.click();
+    await fixture.whenStable();
+    expect(page.querySelector('main')?.textContent).toContain(
+      'So a deleted account is gone from every backup at the latest 7 days after its deletion.',
+    );
+  });
+
   it('switches between German and English with the visible button', async () => {
     const page = await render();
     const switchButton = page.querySelector<HTMLButtonElement>('button.language');

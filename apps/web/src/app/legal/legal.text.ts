@@ -9,6 +9,12 @@ export interface LegalText {
   imprintNote: string;
 }
 
+/**
+ * Days that `npm run backup` keeps its encrypted backups (BACKUP_RETENTION_DAYS' default, see the
+ * README's Backups section): a deleted account is gone from every backup this many days later.
+ */
+export const BACKUP_RETENTION_DAYS = 7;
+
 export const LEGAL_TEXT: Catalog<LegalText> = {
   de: {
     privacyTitle: 'Datenschutz',
@@ -36,6 +42,7 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
         heading: 'Löschen',
         paragraphs: [
           `Sie können Ihr Konto jederzeit löschen. ${months} Monate nach dem Ende der Beratung oder Ihrer letzten Aktivität – je nachdem, was später ist – löschen wir es automatisch, mit allen Nachrichten.`,
+          `Wir sichern die Datenbank verschlüsselt und bewahren jede Sicherung ${BACKUP_RETENTION_DAYS} Tage auf. Ein gelöschtes Konto ist darum spätestens ${BACKUP_RETENTION_DAYS} Tage nach der Löschung auch aus allen Sicherungen verschwunden.`,
         ],
       },
     ],
@@ -71,6 +78,7 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
         heading: 'Deletion',
         paragraphs: [
           `You can delete your account at any time. ${months} months after your counselling ended or after your last activity, whichever is later, we delete it automatically, with all messages.`,
+          `We back up the database in encrypted form and keep each backup for ${BACKUP_RETENTION_DAYS} days. So a deleted account is gone from every backup at the latest ${BACKUP_RETENTION_DAYS} days after its deletion.`,
         ],
       },
     ],
