@@ -23,6 +23,39 @@ test.describe('landing page', () => {
     );
   });
 
+  test('the app adopts the prerendered page instead of drawing it again', async ({ context }) => {
+    // A page of its own: the fixture's page.goto would wait for the app, which is held back here
+    // until the prerendered heading has been marked.
+    const page = await context.newPage();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/main-[A-Z0-9]{8}\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'commit' });
+    const heading = page.getByRole('heading', { level: 1 });
+    // Scripts are deferred: the page has been parsed and painted while the app is held.
+    await expect(heading).toBeVisible();
+    await heading.evaluate(
+      (element) => ((element as { prerendered?: boolean }).prerendered = true),
+    );
+
+    release();
+    // Only the running app answers the language switch (a tap before it runs does nothing).
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Switch to English' }).click({ timeout: 1000 });
+      await expect(heading).not.toHaveText('Schreiben Sie uns – anonym und vertraulich', {
+        timeout: 1000,
+      });
+    }).toPass();
+
+    // The very element she already saw is still there, now run by the app.
+    expect(
+      await heading.evaluate((element) => (element as { prerendered?: boolean }).prerendered),
+    ).toBe(true);
+  });
+
   test('switches to English and back without reloading', async ({ page }) => {
     await page.goto('/');
     const marker = await page.evaluate(() => ((window as { marker?: number }).marker = 42));

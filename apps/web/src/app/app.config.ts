@@ -1,6 +1,7 @@
 import { LocationStrategy } from '@angular/common';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideClientHydration } from '@angular/platform-browser';
 import {
   provideRouter,
   TitleStrategy,
@@ -15,6 +16,9 @@ import { PortalTitleStrategy } from './layout/portal-title-strategy';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
+    // The landing page arrives prerendered: the app adopts its DOM instead of rendering it again.
+    // (Event replay stays off: it needs an inline script, and the CSP allows none.)
+    provideClientHydration(),
     provideHttpClient(withFetch(), withInterceptors([sessionInterceptor])),
     provideRouter(
       appRoutes,
