@@ -50,7 +50,7 @@ test.describe('chat appointments and the live chat room', () => {
     const client = await registerClient(page);
     const email = `stern-${Math.random().toString(36).slice(2, 10)}@example.org`;
     await addEmail(page, client.password, email);
-    const path = await writeEnquiry(page, 'Können wir chatten?', 'Stalking');
+    await writeEnquiry(page, 'Können wir chatten?', 'Stalking');
 
     const staff = await staffBrowser(browser, staffPortal.url, berg);
     await takeOver(staff.page, 'Stalking');
@@ -93,7 +93,6 @@ test.describe('chat appointments and the live chat room', () => {
 
     // Her counsellor learns it at once and opens the room.
     await appointments.getByRole('button', { name: 'Chatraum öffnen' }).click();
-    await expect(staff.page).toHaveURL(/\/beratung\/gespraech\/[0-9a-f-]{36}\/chat$/);
     await expect(staff.page.getByTestId('presence')).toHaveText(
       /Die Klientin ist noch nicht im Chatraum/,
     );
@@ -103,7 +102,6 @@ test.describe('chat appointments and the live chat room', () => {
       'Ihre Beraterin wartet im Chatraum.',
     );
     await hers.getByRole('link', { name: 'Chatraum betreten' }).click();
-    await expect(page).toHaveURL(new RegExp(`${path}/chat$`));
     await expect(page.getByTestId('presence')).toHaveText(/Ihre Beraterin ist im Chatraum/);
     await expect(staff.page.getByTestId('presence')).toHaveText(/Die Klientin ist im Chatraum/);
     await expectNoViolations(page);
@@ -136,7 +134,7 @@ test.describe('chat appointments and the live chat room', () => {
 
     // The transcript is part of the thread.
     await page.getByRole('link', { name: 'Zurück zur Beratung' }).click();
-    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Stalking' })).toBeVisible();
     const chatLines = thread(page).getByTestId('message').filter({ hasText: 'im Chat' });
     await expect(chatLines).toHaveCount(2);
     await expect(thread(page)).toContainText('Hallo, ich bin da');

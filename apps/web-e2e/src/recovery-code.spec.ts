@@ -55,7 +55,10 @@ test.describe('recovery code', () => {
     await expectNoViolations(page);
     await question.getByRole('button', { name: 'Zurück zum Code' }).click();
     await expect(question).toBeHidden();
-    await expect(page).toHaveURL(/\/registrieren$/);
+    // Still on the register page's last step.
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ihr Konto ist angelegt' }),
+    ).toBeVisible();
     expect(await readRecoveryCode(page)).toBe(code);
 
     // Nor does the button without the confirmation.
@@ -63,7 +66,10 @@ test.describe('recovery code', () => {
     await expect(
       page.getByText('Bitte geben Sie die letzten vier Zeichen des Codes ein.'),
     ).toBeVisible();
-    await expect(page).toHaveURL(/\/registrieren$/);
+    // Still on the register page's last step.
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ihr Konto ist angelegt' }),
+    ).toBeVisible();
 
     // The account page asks the server whether the code is confirmed: only its answer tells
     // (and logging out while that request is in flight would end it with a 401).

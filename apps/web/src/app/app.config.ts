@@ -9,9 +9,9 @@ import {
   withEnabledBlockingInitialNavigation,
   withInMemoryScrolling,
 } from '@angular/router';
-import { sessionInterceptor, SingleEntryLocationStrategy } from '@confidant/web/core';
+import { sessionInterceptor, NeutralLocationStrategy } from '@confidant/web/core';
 import { appRoutes } from './app.routes';
-import { PortalTitleStrategy } from './layout/portal-title-strategy';
+import { NeutralTitleStrategy } from './layout/neutral-title-strategy';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -26,7 +26,7 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
-    { provide: LocationStrategy, useClass: SingleEntryLocationStrategy },
-    { provide: TitleStrategy, useExisting: PortalTitleStrategy },
+    { provide: LocationStrategy, useClass: NeutralLocationStrategy },
+    { provide: TitleStrategy, useExisting: NeutralTitleStrategy },
   ],
 };

@@ -1,11 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { provideRouter, Router, TitleStrategy } from '@angular/router';
 import { CentreResponse } from '@confidant/shared/api-interfaces';
 import { QuickExit, SessionStore } from '@confidant/web/core';
 import { App } from './app';
 import { appRoutes } from './app.routes';
+import { NeutralTitleStrategy } from './layout/neutral-title-strategy';
 
 const centre: CentreResponse = {
   name: 'Frauenberatung Teststadt',
@@ -23,7 +24,13 @@ describe('App shell', () => {
   async function render() {
     TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter(appRoutes),
+        // As in app.config.ts.
+        { provide: TitleStrategy, useExisting: NeutralTitleStrategy },
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     fixture = TestBed.createComponent(App);
     TestBed.inject(HttpTestingController).expectOne('/api/centre').flush(centre);
@@ -78,10 +85,22 @@ describe('App shell', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('keeps the one neutral title on every page and in every language', async () => {
+    const page = await render();
+    document.title = 'Datenschutz';
+    page.querySelector<HTMLButtonElement>('button.language')?.click();
+    await TestBed.inject(Router).navigateByUrl('/datenschutz');
+    await settle();
+
+    expect(page.querySelector('h1')?.textContent).toContain('Privacy');
+    expect(document.title).toBe('Online-Beratung');
+  });
+
   it('offers registration and login to visitors, and logout once a session exists', async () => {
     const page = await render();
-    await TestBed.inject(Router).navigateByUrl('/');
+    const navigation = TestBed.inject(Router).navigateByUrl('/');
     TestBed.inject(HttpTestingController).expectOne('/api/auth/status').flush({ session: null });
+    await navigation;
     await settle();
 
     const links = Array.from(page.querySelectorAll('a')).map((a) => a.textContent?.trim());
@@ -89,9 +108,11 @@ describe('App shell', () => {
     expect(page.querySelector('button.logout')).toBeNull();
   });
 
-  it('shows "Log out" after a reload while the session lives on', async () => {
+  it('asks for the password at the start after a reload while the session lives on', async () => {
     const page = await render();
-    await TestBed.inject(Router).navigateByUrl('/');
+    const router = TestBed.inject(Router);
+    // A reload always lands on the neutral start (the address bar shows nothing else).
+    const navigation = router.navigateByUrl('/');
     TestBed.inject(HttpTestingController)
       .expectOne('/api/auth/status')
       .flush({
@@ -116,12 +137,12 @@ describe('App shell', () => {
           },
         },
       });
+    await navigation;
     await settle();
 
+    expect(router.url).toBe('/entsperren');
+    expect(page.querySelector('h1')?.textContent).toContain('Bitte Passwort eingeben');
     expect(page.querySelector('button.logout')?.textContent).toContain('Abmelden');
-    expect(Array.from(page.querySelectorAll('a')).map((a) => a.textContent?.trim())).toContain(
-      'Zu Ihrem Konto',
-    );
     TestBed.inject(SessionStore).wipe();
   });
 

@@ -3,7 +3,7 @@ export * from './lib/drafts/drafts';
 export * from './lib/drafts/drafts.text';
 export * from './lib/i18n/i18n';
 export * from './lib/quick-exit/quick-exit';
-export * from './lib/quick-exit/single-entry-location-strategy';
+export * from './lib/history/neutral-location-strategy';
 export * from './lib/recovery-code/recovery-code-guard';
 export * from './lib/session/failure';
 export * from './lib/session/idle-timer';

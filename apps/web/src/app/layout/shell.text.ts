@@ -27,29 +27,6 @@ export interface ShellText {
   idleText: string;
   stayLoggedIn: string;
   logoutNow: string;
-  titles: Record<
-    | 'home'
-    | 'privacy'
-    | 'imprint'
-    | 'register'
-    | 'login'
-    | 'unlock'
-    | 'account'
-    | 'forgotPassword'
-    | 'resetPassword'
-    | 'loggedOut'
-    | 'setup'
-    | 'invitation'
-    | 'staffHome'
-    | 'team'
-    | 'inbox'
-    | 'newEnquiry'
-    | 'conversation'
-    | 'statistics'
-    | 'chat'
-    | 'appointments',
-    string
-  >;
 }
 
 export const SHELL_TEXT: Catalog<ShellText> = {
@@ -82,28 +59,6 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       'Sie werden in 2 Minuten abgemeldet, weil eine Weile nichts passiert ist. So schützen wir Ihre Nachrichten, falls Sie weggegangen sind.',
     stayLoggedIn: 'Angemeldet bleiben',
     logoutNow: 'Jetzt abmelden',
-    titles: {
-      home: 'Online-Beratung',
-      privacy: 'Datenschutz',
-      imprint: 'Impressum',
-      register: 'Konto anlegen',
-      login: 'Anmelden',
-      unlock: 'Passwort eingeben',
-      account: 'Ihr Konto',
-      forgotPassword: 'Passwort vergessen',
-      resetPassword: 'Neues Passwort',
-      loggedOut: 'Abgemeldet',
-      setup: 'Einrichtung',
-      invitation: 'Einladung',
-      staffHome: 'Beratung',
-      team: 'Team',
-      inbox: 'Ihre Nachrichten',
-      newEnquiry: 'Neue Anfrage',
-      conversation: 'Beratung',
-      statistics: 'Statistik',
-      chat: 'Chatraum',
-      appointments: 'Ihre Termine',
-    },
   },
   en: {
     portalName: 'Online counselling',
@@ -134,27 +89,5 @@ export const SHELL_TEXT: Catalog<ShellText> = {
       'You will be logged out in 2 minutes because nothing has happened for a while. This protects your messages in case you have left.',
     stayLoggedIn: 'Stay logged in',
     logoutNow: 'Log out now',
-    titles: {
-      home: 'Online counselling',
-      privacy: 'Privacy',
-      imprint: 'Imprint',
-      register: 'Create an account',
-      login: 'Log in',
-      unlock: 'Enter password',
-      account: 'Your account',
-      forgotPassword: 'Forgot password',
-      resetPassword: 'New password',
-      loggedOut: 'Logged out',
-      setup: 'Setup',
-      invitation: 'Invitation',
-      staffHome: 'Counselling',
-      team: 'Team',
-      inbox: 'Your messages',
-      newEnquiry: 'New enquiry',
-      conversation: 'Counselling',
-      statistics: 'Statistics',
-      chat: 'Chat room',
-      appointments: 'Your appointments',
-    },
   },
 };

@@ -3,7 +3,7 @@ import { AccountRoutes, CHAT_SEGMENT, keepRecoveryCodeGuard } from '@confidant/w
 import { anonymousGuard, lockedGuard, unlockedClientGuard } from './client.guards';
 
 /**
- * The client area, lazy-loaded by the shell. `title` is a key of the shell's page titles.
+ * The client area, lazy-loaded by the shell.
  * Registration's success step lives on the register page itself, so the anonymous guard does not
  * send her away while she is shown her recovery code.
  */
@@ -13,68 +13,57 @@ export const clientRoutes: Route[] = [
     canActivate: [anonymousGuard],
     loadComponent: () => import('./register/register-page').then((m) => m.RegisterPage),
     canDeactivate: [keepRecoveryCodeGuard],
-    title: 'register',
   },
   {
     path: AccountRoutes.login,
     canActivate: [anonymousGuard],
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
-    title: 'login',
   },
   {
     path: AccountRoutes.unlock,
     canActivate: [lockedGuard],
     loadComponent: () => import('./login/unlock-page').then((m) => m.UnlockPage),
-    title: 'unlock',
   },
   {
     path: AccountRoutes.account,
     canActivate: [unlockedClientGuard],
     loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
     canDeactivate: [keepRecoveryCodeGuard],
-    title: 'account',
   },
   {
     path: AccountRoutes.inbox,
     canActivate: [unlockedClientGuard],
     loadComponent: () => import('./inbox/inbox-page').then((m) => m.InboxPage),
-    title: 'inbox',
   },
   {
     path: AccountRoutes.newEnquiry,
     canActivate: [unlockedClientGuard],
     loadComponent: () => import('./inbox/new-enquiry-page').then((m) => m.NewEnquiryPage),
-    title: 'newEnquiry',
   },
   {
     path: `${AccountRoutes.inbox}/:id`,
     canActivate: [unlockedClientGuard],
     loadComponent: () =>
       import('./inbox/client-conversation-page').then((m) => m.ClientConversationPage),
-    title: 'conversation',
   },
   {
     path: `${AccountRoutes.inbox}/:id/${CHAT_SEGMENT}`,
     canActivate: [unlockedClientGuard],
     loadComponent: () => import('@confidant/web/conversation').then((m) => m.ChatRoom),
-    title: 'chat',
   },
   {
     path: AccountRoutes.appointments,
     canActivate: [unlockedClientGuard],
     loadComponent: () => import('./appointments/appointments-page').then((m) => m.AppointmentsPage),
-    title: 'appointments',
   },
   {
     path: AccountRoutes.forgotPassword,
     loadComponent: () => import('./reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
     canDeactivate: [keepRecoveryCodeGuard],
-    title: 'forgotPassword',
   },
   {
     path: AccountRoutes.resetPassword,
     loadComponent: () => import('./reset/reset-link-page').then((m) => m.ResetLinkPage),
     canDeactivate: [keepRecoveryCodeGuard],
-    title: 'resetPassword',
   },
 ];

@@ -4,8 +4,7 @@ import { enrolGuard, leadGuard, unlockedStaffGuard } from './staff.guards';
 
 /**
  * The staff area, lazy-loaded by the shell; every page is its own chunk. Setup and invitation
- * share one page: the mode decides whether she also makes the team key. `title` is a key of the
- * shell's page titles.
+ * share one page: the mode decides whether she also makes the team key.
  */
 export const counsellorRoutes: Route[] = [
   {
@@ -14,7 +13,6 @@ export const counsellorRoutes: Route[] = [
     loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
     data: { mode: 'setup' },
     canDeactivate: [keepRecoveryCodeGuard],
-    title: 'setup',
   },
   {
     path: StaffRoutes.invitation,
@@ -22,37 +20,31 @@ export const counsellorRoutes: Route[] = [
     loadComponent: () => import('./enrol/enrol-page').then((m) => m.EnrolPage),
     data: { mode: 'invitation' },
     canDeactivate: [keepRecoveryCodeGuard],
-    title: 'invitation',
   },
   {
     path: StaffRoutes.home,
     canActivate: [unlockedStaffGuard],
     loadComponent: () => import('./home/staff-home-page').then((m) => m.StaffHomePage),
-    title: 'staffHome',
   },
   {
     path: `${StaffRoutes.conversation}/:id`,
     canActivate: [unlockedStaffGuard],
     loadComponent: () =>
       import('./conversation/staff-conversation-page').then((m) => m.StaffConversationPage),
-    title: 'conversation',
   },
   {
     path: `${StaffRoutes.conversation}/:id/${CHAT_SEGMENT}`,
     canActivate: [unlockedStaffGuard],
     loadComponent: () => import('@confidant/web/conversation').then((m) => m.ChatRoom),
-    title: 'chat',
   },
   {
     path: StaffRoutes.statistics,
     canActivate: [leadGuard],
     loadComponent: () => import('./statistics/statistics-page').then((m) => m.StatisticsPage),
-    title: 'statistics',
   },
   {
     path: StaffRoutes.team,
     canActivate: [leadGuard],
     loadComponent: () => import('./team/team-page').then((m) => m.TeamPage),
-    title: 'team',
   },
 ];

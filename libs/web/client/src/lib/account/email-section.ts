@@ -28,7 +28,7 @@ import { ClientAccount } from './client-account';
         <input type="text" hidden autocomplete="username" [value]="username()" />
         <mat-form-field appearance="outline">
           <mat-label>{{ text().email }}</mat-label>
-          <input matInput type="email" autocomplete="email" formControlName="email" />
+          <input matInput type="email" autocomplete="off" formControlName="email" />
           @if (form.controls.email.hasError('required')) {
             <mat-error>{{ text().emailRequired }}</mat-error>
           } @else if (form.controls.email.invalid) {

@@ -52,7 +52,12 @@ const DRAFT_KEY = 'new-enquiry';
           <form (submit)="$event.preventDefault(); send()" novalidate>
             @if (topics().length > 0) {
               <label for="enquiry-topic">{{ text().topicLabel }}</label>
-              <select id="enquiry-topic" [value]="topic()" (change)="onTopic($event)">
+              <select
+                id="enquiry-topic"
+                autocomplete="off"
+                [value]="topic()"
+                (change)="onTopic($event)"
+              >
                 <option value="">{{ text().noTopic }}</option>
                 @for (topic of topics(); track topic) {
                   <option [value]="topic">{{ topic }}</option>
@@ -62,6 +67,7 @@ const DRAFT_KEY = 'new-enquiry';
             <label for="enquiry-text">{{ text().messageLabel }}</label>
             <!-- No maxlength: a longer text is refused with the counter, never cut. -->
             <textarea
+              autocomplete="off"
               #field
               id="enquiry-text"
               rows="10"

@@ -1,4 +1,3 @@
-import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -27,7 +26,8 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,128}$/;
 
 /**
  * The page a reset link opens (`/passwort-neu#<token>`). The token is taken from the fragment,
- * which never reaches a server log, and removed from the address bar at once.
+ * which never reaches a server log; the address bar shows
+ * only the neutral start from the moment the app has read the link.
  */
 @Component({
   selector: 'cf-reset-link-page',
@@ -99,18 +99,10 @@ export class ResetLinkPage implements ShowsRecoveryCode {
   protected readonly token: string | null;
 
   constructor() {
-    const document = inject(DOCUMENT);
-    const fragment =
-      document.location.hash.replace(/^#/, '') || (inject(ActivatedRoute).snapshot.fragment ?? '');
+    // The router read the link once when the app started and the address bar already shows the
+    // neutral start (NeutralLocationStrategy): the token lives in the router's memory only.
+    const fragment = inject(ActivatedRoute).snapshot.fragment ?? '';
     this.token = TOKEN_PATTERN.test(fragment) ? fragment : null;
-    if (document.location.hash) {
-      // Out of the address bar, so it is neither seen nor kept in the history.
-      document.defaultView?.history.replaceState(
-        document.defaultView.history.state,
-        '',
-        document.location.pathname,
-      );
-    }
   }
 
   protected async reset(): Promise<void> {

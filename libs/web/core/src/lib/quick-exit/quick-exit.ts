@@ -15,7 +15,7 @@ export const QUICK_EXIT_HANDOVER_EVENT = 'confidant-quick-exit-ready';
  * Leaves the portal at once for the centre's neutral page, for a client who is being watched.
  * Everything in memory is wiped first, the page is blanked, and the portal's history entry is
  * replaced, so that Back does not lead to it (the router keeps the portal at one history entry,
- * see `SingleEntryLocationStrategy`).
+ * see `NeutralLocationStrategy`).
  *
  * Until the app has started, `quick-exit-before-boot.js` (a global script of the web build) does
  * the same; `takeOver()` ends its part.

@@ -1,4 +1,3 @@
-import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -49,7 +48,8 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,128}$/;
 /**
  * A member of staff makes her account from a link (`/einrichtung#<token>` for the first lead,
  * `/einladung#<token>` for invited staff). The token is read from the fragment, which never reaches
- * a server log, and removed from the address bar at once. After the recovery code step she lands
+ * a server log; the address bar shows only the neutral start from the moment the app has read
+ * the link. After the recovery code step she lands
  * on the staff home, logged in with her keys in memory.
  */
 @Component({
@@ -186,18 +186,10 @@ export class EnrolPage implements OnInit, ShowsRecoveryCode {
   protected readonly userInputs = computed(() => [this.username(), this.displayName()]);
 
   constructor() {
-    const document = inject(DOCUMENT);
-    const fragment =
-      document.location.hash.replace(/^#/, '') || (this.route.snapshot.fragment ?? '');
+    // The router read the link once when the app started and the address bar already shows the
+    // neutral start (NeutralLocationStrategy): the token lives in the router's memory only.
+    const fragment = this.route.snapshot.fragment ?? '';
     this.token = TOKEN_PATTERN.test(fragment) ? fragment : null;
-    if (document.location.hash) {
-      // Out of the address bar, so it is neither seen nor kept in the history.
-      document.defaultView?.history.replaceState(
-        document.defaultView.history.state,
-        '',
-        document.location.pathname,
-      );
-    }
   }
 
   ngOnInit(): void {
