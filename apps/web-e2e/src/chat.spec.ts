@@ -50,10 +50,10 @@ test.describe('chat appointments and the live chat room', () => {
     const client = await registerClient(page);
     const email = `stern-${Math.random().toString(36).slice(2, 10)}@example.org`;
     await addEmail(page, client.password, email);
-    await writeEnquiry(page, 'Können wir chatten?', 'Stalking');
+    await writeEnquiry(page, 'Können wir chatten?', 'Psychische Belastung');
 
     const staff = await staffBrowser(browser, staffPortal.url, berg);
-    await takeOver(staff.page, 'Stalking');
+    await takeOver(staff.page, 'Psychische Belastung');
     const appointments = staff.page.getByRole('region', { name: 'Chat-Termine' });
     await expect(appointments).toContainText('deutsche Zeit');
 
@@ -75,13 +75,13 @@ test.describe('chat appointments and the live chat room', () => {
       staffPortal.dataDir,
     );
     expect(mail).toContain(staffPortal.url);
-    for (const secret of [start.time, 'Berg', client.username, 'Stalking', 'Chat']) {
+    for (const secret of [start.time, 'Berg', client.username, 'Psychische Belastung', 'Chat']) {
       expect(mail).not.toContain(secret);
     }
 
     // She sees the proposal in her conversation and accepts it.
     await openSection(page, 'Nachrichten');
-    await page.getByRole('link', { name: /Stalking/ }).click();
+    await page.getByRole('link', { name: /Psychische Belastung/ }).click();
     const hers = page.getByRole('region', { name: 'Chat-Termine' });
     await expect(hers.getByTestId('appointment')).toContainText(`${start.time}`);
     await expect(hers.getByTestId('appointment')).toContainText('(deutsche Zeit)');
@@ -134,7 +134,9 @@ test.describe('chat appointments and the live chat room', () => {
 
     // The transcript is part of the thread.
     await page.getByRole('link', { name: 'Zurück zur Beratung' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Stalking' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Psychische Belastung' }),
+    ).toBeVisible();
     const chatLines = thread(page).getByTestId('message').filter({ hasText: 'im Chat' });
     await expect(chatLines).toHaveCount(2);
     await expect(thread(page)).toContainText('Hallo, ich bin da');
