@@ -1,11 +1,24 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Where Debian's `postgresql` package puts the server's binaries; `POSTGRES_BIN` overrides it. */
-export const POSTGRES_BIN = process.env['POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin';
+/**
+ * Where Debian's `postgresql` package puts the server's binaries (`/usr/lib/postgresql/<major>/bin`,
+ * the newest installed); `POSTGRES_BIN` overrides it.
+ */
+export const POSTGRES_BIN = process.env['POSTGRES_BIN'] ?? debianBinaries();
+
+function debianBinaries(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, 'bin', 'postgres')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return join(root, majors[0] ?? '15', 'bin');
+}
 
 /** A throw-away PostgreSQL server for tests and benches; {@link stop} removes all its files. */
 export interface PostgresServer {
