@@ -22,7 +22,7 @@ export class AppModule {
         AppConfigModule.forRoot(config, serverSecret),
         PersistenceModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (appConfig: AppConfig) => ({ databasePath: appConfig.databasePath }),
+          useFactory: (appConfig: AppConfig) => appConfig.database,
         }),
         MailModule.forRoot({
           inject: [AppConfig],

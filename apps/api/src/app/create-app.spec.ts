@@ -8,6 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AccountService, SessionService } from '@confidant/api/auth';
 import { makeIdentity } from '@confidant/api/auth/testing';
+import { testDatabaseUrl } from '@confidant/api/persistence/testing';
 import { loadConfig } from '../config/app-config';
 import { createApp } from './create-app';
 
@@ -18,6 +19,7 @@ describe('the HTTP application', () => {
   let webDir: string;
   let app: NestExpressApplication;
   let accountId: string;
+  let dropDatabase: () => Promise<void>;
 
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'confidant-web-'));
@@ -30,8 +32,11 @@ describe('the HTTP application', () => {
       join(webDir, 'index.csr.html'),
       INDEX_HTML.replace('<title>Portal</title>', '<title>Shell</title>'),
     );
+    // sqlite::memory:, or a fresh PostgreSQL database with TEST_DATABASE_ENGINE=postgres.
+    const database = await testDatabaseUrl();
+    dropDatabase = database.drop;
     const config = loadConfig({
-      DATABASE_URL: 'sqlite::memory:',
+      DATABASE_URL: database.url,
       DATA_DIR: webDir,
       WEB_DIR: webDir,
       LOG_LEVEL: 'fatal',
@@ -49,6 +54,7 @@ describe('the HTTP application', () => {
 
   afterAll(async () => {
     await app.close();
+    await dropDatabase();
     rmSync(webDir, { recursive: true, force: true });
   });
 

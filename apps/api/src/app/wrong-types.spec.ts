@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { testDatabaseUrl } from '@confidant/api/persistence/testing';
 import { loadConfig } from '../config/app-config';
 import { createApp } from './create-app';
 import { OpenApiDocument, Operation, operations, resolve, SchemaObject } from './openapi-walk';
@@ -139,10 +140,15 @@ describe('every operation of the OpenAPI description, sent the wrong type in eac
   const cookies = {} as Record<Caller, string | undefined>;
   let conversationId: string;
   let appointmentId: string;
+  let dropDatabase: () => Promise<void>;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'confidant-wrong-types-'));
+    // On SQLite its file in DATA_DIR; on PostgreSQL (TEST_DATABASE_ENGINE) a fresh database.
+    const database = await testDatabaseUrl();
+    dropDatabase = database.drop;
     const config = loadConfig({
+      DATABASE_URL: database.url.startsWith('sqlite') ? '' : database.url,
       DATA_DIR: dataDir,
       KDF_ITERATIONS: '1000',
       PUBLIC_URL,
@@ -200,6 +206,7 @@ describe('every operation of the OpenAPI description, sent the wrong type in eac
 
   afterAll(async () => {
     await app.close();
+    await dropDatabase();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -221,9 +228,12 @@ describe('every operation of the OpenAPI description, sent the wrong type in eac
   /** Every row of every table, as JSON text per table. */
   async function snapshot(): Promise<Record<string, string>> {
     const dataSource = app.get(DataSource);
-    const tables: { name: string }[] = await dataSource.query(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-    );
+    // Every table of an entity, plus the migrations' own table: the same on either engine.
+    const tables = [
+      ...new Set([...dataSource.entityMetadatas.map((entity) => entity.tableName), 'migrations']),
+    ]
+      .sort()
+      .map((name) => ({ name }));
     const rows: Record<string, string> = {};
     for (const { name } of tables) {
       rows[name] = JSON.stringify(await dataSource.query(`SELECT * FROM "${name}" ORDER BY 1`));

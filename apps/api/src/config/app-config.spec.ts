@@ -77,6 +77,36 @@ describe('loadConfig', () => {
     expect(config.trustProxy).toBe(1);
   });
 
+  it('selects PostgreSQL by a postgres:// URL, with TLS from sslmode and the pool settings', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://portal:s%40cret@db.internal:5433/confidant?sslmode=verify-full',
+      DATABASE_POOL_SIZE: '20',
+      DATABASE_STATEMENT_TIMEOUT_MS: '5000',
+    });
+
+    expect(config.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://portal:s%40cret@db.internal:5433/confidant',
+      tls: 'verify-full',
+      poolSize: 20,
+      statementTimeoutMs: 5000,
+    });
+    expect(config.databaseName).toBe('postgres://db.internal:5433/confidant');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/portal' }).database).toMatchObject({
+      tls: 'disable',
+      poolSize: 10,
+      statementTimeoutMs: 30_000,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/p?sslmode=require' }).database).toMatchObject({
+      tls: 'require',
+    });
+  });
+
+  it('never repeats the PostgreSQL password in an error', () => {
+    const error = configError({ DATABASE_URL: 'postgres://u:topsecret@db/p?sslmode=maybe' });
+    expect(error.message).not.toContain('topsecret');
+  });
+
   it('accepts an in-memory database', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).databasePath).toBe(':memory:');
   });
@@ -102,7 +132,22 @@ describe('loadConfig', () => {
       'DATABASE_URL',
       'DATABASE_URL must look like sqlite:<file>',
     ],
-    [{ DATABASE_URL: 'postgres://db/portal' }, 'DATABASE_URL', 'does not support yet'],
+    [{ DATABASE_URL: 'postgres://db' }, 'DATABASE_URL', 'must name a host and a database'],
+    [
+      { DATABASE_URL: 'postgres://u:secret@db/portal?sslmode=prefer' },
+      'DATABASE_URL',
+      'sslmode must be one of disable, require, verify-ca, verify-full, got "prefer"',
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/portal', DATABASE_POOL_SIZE: '0' },
+      'DATABASE_POOL_SIZE',
+      'from 1 to 200',
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/portal', DATABASE_STATEMENT_TIMEOUT_MS: 'soon' },
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      'must be a whole number',
+    ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL must be one of fatal, error, warn, log'],
     [
       { CENTRE_EXIT_URL: 'javascript:alert(1)' },

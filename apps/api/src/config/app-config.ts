@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { CentreSeed } from '@confidant/api/accounts';
 import { isValidSender } from '@confidant/api/mail';
+import { DatabaseSettings, PostgresTls, describeDatabase } from '@confidant/api/persistence';
 
 /** Log levels of Nest's logger, from the quietest. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -26,8 +27,8 @@ export class AppConfig {
     readonly dataDir: string,
     /** Origin under which clients reach the portal; used for links and Origin checks. */
     readonly publicUrl: string,
-    /** SQLite file, or `:memory:`. */
-    readonly databasePath: string,
+    /** The SQLite file (or `:memory:`), or a PostgreSQL server with its pool settings. */
+    readonly database: DatabaseSettings,
     /** SMTP server for outgoing mail; without it mail goes to the outbox folder. */
     readonly smtpUrl: string | null,
     /** PBKDF2 iterations given to new accounts. */
@@ -47,6 +48,19 @@ export class AppConfig {
     readonly centreSeed: CentreSeed,
   ) {}
 
+  /** The SQLite file (or `:memory:`); only for SQLite. */
+  get databasePath(): string {
+    if (this.database.engine === 'postgres') {
+      throw new Error('databasePath: the database is PostgreSQL');
+    }
+    return this.database.databasePath;
+  }
+
+  /** The database for messages: the SQLite file, or PostgreSQL's host and database. */
+  get databaseName(): string {
+    return describeDatabase(this.database);
+  }
+
   /** True when the portal is reached over HTTPS, so cookies get `Secure` and HSTS is sent. */
   get isHttps(): boolean {
     return this.publicUrl.startsWith('https://');
@@ -64,7 +78,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const port = read.integer('PORT', 3000, 1, 65535);
   const dataDir = resolve(cwd, read.string('DATA_DIR', 'data'));
   const publicUrl = read.origin('PUBLIC_URL', `http://localhost:${port}`);
-  const databasePath = databasePathFrom(env['DATABASE_URL'], dataDir, cwd);
+  const database = databaseFrom(read, env['DATABASE_URL'], dataDir, cwd);
   const smtpUrl = read.optionalUrl('SMTP_URL', ['smtp:', 'smtps:']);
   const kdfIterations = read.integer('KDF_ITERATIONS', 600_000, 1_000, 10_000_000);
   const serverSecret = read.secret('SERVER_SECRET');
@@ -98,7 +112,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     port,
     dataDir,
     publicUrl,
-    databasePath,
+    database,
     smtpUrl,
     kdfIterations,
     serverSecret,
@@ -121,25 +135,75 @@ export function defaultSender(publicUrl: string): string {
   return isValidSender(derived) ? derived : 'Online-Beratung <noreply@portal.invalid>';
 }
 
-function databasePathFrom(value: string | undefined, dataDir: string, cwd: string): string {
+const POSTGRES_TLS_MODES: Record<string, PostgresTls> = {
+  disable: 'disable',
+  require: 'require',
+  'verify-ca': 'verify-full',
+  'verify-full': 'verify-full',
+};
+
+function databaseFrom(
+  read: EnvReader,
+  value: string | undefined,
+  dataDir: string,
+  cwd: string,
+): DatabaseSettings {
+  value = value?.trim();
   if (value === undefined || value === '') {
-    return join(dataDir, 'confidant.sqlite');
+    return { databasePath: join(dataDir, 'confidant.sqlite') };
   }
   if (value === 'sqlite::memory:') {
-    return ':memory:';
+    return { databasePath: ':memory:' };
   }
   const match = /^sqlite:(?:\/\/)?(.+)$/.exec(value);
   if (match) {
     const path = match[1];
-    return isAbsolute(path) ? path : resolve(cwd, path);
+    return { databasePath: isAbsolute(path) ? path : resolve(cwd, path) };
   }
   if (/^postgres(ql)?:/.test(value)) {
+    return postgresFrom(read, value);
+  }
+  throw new ConfigError(
+    'DATABASE_URL',
+    `must look like sqlite:<file> or postgres://user:password@host:port/database, got "${value}"`,
+  );
+}
+
+/**
+ * A PostgreSQL URL with host and database; `sslmode` (disable, require, verify-ca, verify-full;
+ * default disable) is taken out of it and becomes the TLS setting, so that the driver does not read
+ * it its own way. The password is never repeated in an error.
+ */
+function postgresFrom(read: EnvReader, value: string): DatabaseSettings {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+  }
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (url.hostname === '' || name === '' || name.includes('/')) {
     throw new ConfigError(
       'DATABASE_URL',
-      'points to PostgreSQL, which this version does not support yet; use sqlite:<file> or leave it unset',
+      'must name a host and a database: postgres://user:password@host:port/database',
     );
   }
-  throw new ConfigError('DATABASE_URL', `must look like sqlite:<file>, got "${value}"`);
+  const mode = url.searchParams.get('sslmode') ?? 'disable';
+  const tls = POSTGRES_TLS_MODES[mode];
+  if (tls === undefined) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `sslmode must be one of ${Object.keys(POSTGRES_TLS_MODES).join(', ')}, got "${mode}"`,
+    );
+  }
+  url.searchParams.delete('sslmode');
+  return {
+    engine: 'postgres',
+    url: url.toString(),
+    tls,
+    poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 200),
+    statementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+  };
 }
 
 /** Reads typed values from the environment; unset or empty means "use the default". */

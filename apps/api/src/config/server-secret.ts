@@ -35,7 +35,7 @@ export function serverSecretCheck(secret: Uint8Array): string {
  * the portal keeps there (0600) are made private to its user, whatever they were before.
  */
 export async function prepareDataDir(config: AppConfig): Promise<Uint8Array> {
-  const database = await inspectDatabase(config.databasePath);
+  const database = await inspectDatabase(config.database);
   const file = join(config.dataDir, SERVER_SECRET_FILE);
   const secret = config.configuredServerSecret ?? readOrCreateSecretFile(config, file, database);
   if (
@@ -45,10 +45,10 @@ export async function prepareDataDir(config: AppConfig): Promise<Uint8Array> {
     throw new ConfigError(
       'SERVER_SECRET',
       config.configuredServerSecret
-        ? `is not the secret that the database ${config.databasePath} was set up with; ` +
+        ? `is not the secret that the database ${config.databaseName} was set up with; ` +
           'set it to that secret (nothing was changed)'
         : `is not set and ${file} holds another secret than the one that the database ` +
-          `${config.databasePath} was set up with; restore the right file from a backup ` +
+          `${config.databaseName} was set up with; restore the right file from a backup ` +
           'or set SERVER_SECRET to that secret (nothing was changed)',
     );
   }
@@ -71,7 +71,7 @@ function readOrCreateSecretFile(
     if (database.hasAccounts || database.serverSecretCheck !== null) {
       throw new ConfigError(
         'SERVER_SECRET',
-        `is not set and ${file} is missing, but the database ${config.databasePath} was set up ` +
+        `is not set and ${file} is missing, but the database ${config.databaseName} was set up ` +
           'with a server secret (stored e-mail addresses need it); restore the file from a ' +
           'backup or set SERVER_SECRET to that secret (nothing was changed)',
       );
@@ -113,7 +113,7 @@ function makePrivate(config: AppConfig): void {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   restrict(config.dataDir, 0o700);
   const files = [join(config.dataDir, SERVER_SECRET_FILE)];
-  if (config.databasePath !== ':memory:') {
+  if (config.database.engine !== 'postgres' && config.databasePath !== ':memory:') {
     files.push(...['', '-wal', '-shm', '-journal'].map((end) => config.databasePath + end));
   }
   const outbox = join(config.dataDir, OUTBOX_DIR);

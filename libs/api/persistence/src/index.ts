@@ -4,3 +4,4 @@ export { MIGRATIONS } from './migrations';
 export * from './lib/columns';
 export * from './lib/entity-rows';
 export * from './lib/database-check';
+export * from './lib/sql-operations';

@@ -1,8 +1,15 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Client } from 'pg';
 import * as sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
+import {
+  DatabaseSettings,
+  PostgresSettings,
+  describeDatabase,
+  isPostgres,
+} from './database-options';
 import { parameter } from './entity-rows';
 
 /**
@@ -37,7 +44,11 @@ const INSPECTION_BUSY_MS = 2000;
  * set up with. A damaged or unreadable file throws a {@link DatabaseUnusableError} at once, instead
  * of the start failing later, halfway, with a stack trace.
  */
-export async function inspectDatabase(databasePath: string): Promise<DatabaseState> {
+export async function inspectDatabase(settings: DatabaseSettings | string): Promise<DatabaseState> {
+  if (typeof settings !== 'string' && isPostgres(settings)) {
+    return inspectPostgres(settings);
+  }
+  const databasePath = typeof settings === 'string' ? settings : settings.databasePath;
   const empty: DatabaseState = { exists: false, hasAccounts: false, serverSecretCheck: null };
   if (databasePath === ':memory:' || !existsSync(databasePath)) {
     return empty;
@@ -82,6 +93,50 @@ export async function inspectDatabase(databasePath: string): Promise<DatabaseSta
     if (db) {
       await new Promise((done) => db?.close(done));
     }
+  }
+}
+
+/**
+ * The same look at a PostgreSQL database, in a read-only transaction: whether it holds accounts and
+ * which server secret it was set up with. A server that cannot be reached or refuses the login
+ * stops the start with one line (never the password).
+ */
+async function inspectPostgres(settings: PostgresSettings): Promise<DatabaseState> {
+  const client = new Client({
+    connectionString: settings.url,
+    ssl:
+      settings.tls === 'disable' ? false : { rejectUnauthorized: settings.tls === 'verify-full' },
+    connectionTimeoutMillis: 10_000,
+  });
+  // A connection error after connect() is reported through the 'error' event; without a
+  // listener it would end the process.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('BEGIN READ ONLY');
+    const { rows } = await client.query(
+      "SELECT to_regclass('account') IS NOT NULL AS accounts, " +
+        "to_regclass('server_secret_check') IS NOT NULL AS secret_check",
+    );
+    const hasAccounts =
+      rows[0].accounts && ((await client.query('SELECT 1 FROM account LIMIT 1')).rowCount ?? 0) > 0;
+    const check = rows[0].secret_check
+      ? (await client.query('SELECT check_value FROM server_secret_check WHERE id = 1')).rows
+      : [];
+    await client.query('COMMIT');
+    return {
+      exists: rows[0].accounts || rows[0].secret_check,
+      hasAccounts,
+      serverSecretCheck: check.length > 0 ? String(check[0].check_value) : null,
+    };
+  } catch (error) {
+    const text = (error as { message?: unknown }).message;
+    throw new DatabaseUnusableError(
+      `The database ${describeDatabase(settings)} cannot be read ` +
+        `(${oneLine(typeof text === 'string' ? text : String(error))})`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 

@@ -6,10 +6,55 @@ import { cacheStatements } from './statement-cache';
 import { drainConnection, serializeTransactions } from './transaction-lock';
 import { DatabaseLogger } from './typeorm-logger';
 
-/** Where the database lives: a file path, or `:memory:` for a throw-away database. */
-export interface DatabaseSettings {
+/** The embedded SQLite database: a file path, or `:memory:` for a throw-away database. */
+export interface SqliteSettings {
+  engine?: 'sqlite';
   databasePath: string;
 }
+
+/** TLS towards PostgreSQL, from the URL's `sslmode`: none, encrypted only, or verified. */
+export type PostgresTls = 'disable' | 'require' | 'verify-full';
+
+/** A PostgreSQL server: `postgres://user:pass@host:port/db` without its `sslmode`. */
+export interface PostgresSettings {
+  engine: 'postgres';
+  url: string;
+  tls: PostgresTls;
+  /** Connections in the pool. */
+  poolSize: number;
+  /** A statement running longer is cancelled by the server (0: no limit). */
+  statementTimeoutMs: number;
+}
+
+/** Where the database lives; SQLite unless `engine` says PostgreSQL. */
+export type DatabaseSettings = SqliteSettings | PostgresSettings;
+
+export function isPostgres(settings: DatabaseSettings): settings is PostgresSettings {
+  return settings.engine === 'postgres';
+}
+
+/** True when the data source talks to PostgreSQL. */
+export function onPostgres(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'postgres';
+}
+
+/**
+ * A name for the database in messages and logs: the SQLite file, or PostgreSQL's host, port and
+ * database, never its user or password.
+ */
+export function describeDatabase(settings: DatabaseSettings): string {
+  if (!isPostgres(settings)) {
+    return settings.databasePath;
+  }
+  const url = new URL(settings.url);
+  return `postgres://${url.host}${url.pathname}`;
+}
+
+/**
+ * The key of the advisory lock under which migrations run on PostgreSQL, so that instances that
+ * start at once migrate one after the other (the later ones find nothing left to do).
+ */
+export const MIGRATION_LOCK_KEY = 4_711_150_015;
 
 /** How long a statement waits for a lock held by another connection before it fails. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -43,7 +88,7 @@ function sqliteWithoutTracing(): typeof sqlite3 {
  * TypeORM options for the embedded SQLite database. The schema comes only from the committed
  * migrations (`synchronize` stays off); the migrations run in {@link openDatabase}.
  */
-export function sqliteOptions(settings: DatabaseSettings): DataSourceOptions {
+export function sqliteOptions(settings: SqliteSettings): DataSourceOptions {
   return {
     type: 'sqlite',
     driver: sqliteWithoutTracing(),
@@ -60,12 +105,69 @@ export function sqliteOptions(settings: DatabaseSettings): DataSourceOptions {
 }
 
 /**
- * Opens the connection, then sets the pragmas that DESIGN.md section 6 relies on before any data is
+ * TypeORM options for either engine; on PostgreSQL a pool of `poolSize` connections with the
+ * statement timeout, over TLS when the URL asked for it. The schema comes from the migrations.
+ */
+export function databaseOptions(settings: DatabaseSettings): DataSourceOptions {
+  if (!isPostgres(settings)) {
+    return sqliteOptions(settings);
+  }
+  return {
+    type: 'postgres',
+    url: settings.url,
+    ssl:
+      settings.tls === 'disable' ? false : { rejectUnauthorized: settings.tls === 'verify-full' },
+    extra: {
+      max: settings.poolSize,
+      statement_timeout: settings.statementTimeoutMs,
+      application_name: 'confidant',
+    },
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error', 'warn', 'migration'],
+    logger: new DatabaseLogger(),
+    maxQueryExecutionTime: 1000,
+  };
+}
+
+/**
+ * Opens the database for the portal: SQLite through {@link openSqlite}; PostgreSQL with its pending
+ * migrations run under an advisory lock, so that several instances may start at once.
+ */
+export async function openDatabase(dataSource: DataSource): Promise<DataSource> {
+  if (!onPostgres(dataSource)) {
+    return openSqlite(dataSource);
+  }
+  if (!dataSource.isInitialized) {
+    await dataSource.initialize();
+  }
+  await migrateUnderLock(dataSource);
+  return dataSource;
+}
+
+/** Runs the pending migrations on PostgreSQL while holding {@link MIGRATION_LOCK_KEY}. */
+export async function migrateUnderLock(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Opens the SQLite connection, then sets the pragmas that DESIGN.md section 6 relies on before any data is
  * touched: `secure_delete` overwrites deleted content with zeros, so that an erased account cannot be
  * read back from the file. TypeORM's SQLite driver keeps a single connection, so the pragmas hold for
  * every later query. Pending migrations run last, each in its own transaction.
  */
-export async function openDatabase(dataSource: DataSource): Promise<DataSource> {
+async function openSqlite(dataSource: DataSource): Promise<DataSource> {
   if (!dataSource.isInitialized) {
     await dataSource.initialize();
   }
@@ -107,11 +209,30 @@ function closeAfterDraining(dataSource: DataSource): void {
 }
 
 /**
- * Moves everything in the write-ahead log into the main file and truncates the log to zero bytes,
- * so that deleted rows do not linger in the WAL (used after an erasure).
+ * Reclaims the space of deleted rows after an erasure. SQLite: moves everything in the write-ahead
+ * log into the main file (where `secure_delete` zeroed them) and truncates the log to zero bytes.
+ * PostgreSQL: VACUUMs the touched tables, so that the dead row versions are removed from their
+ * pages and a CHECKPOINT writes the pages out (its WAL, archives and replicas keep the old versions
+ * until they rotate: see the README).
  */
-export async function checkpointWal(dataSource: DataSource): Promise<void> {
-  await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+export async function checkpointWal(dataSource: DataSource, tables: string[] = []): Promise<void> {
+  if (!onPostgres(dataSource)) {
+    await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+    return;
+  }
+  for (const table of tables) {
+    await dataSource.query(`VACUUM ${dataSource.driver.escape(table)}`);
+  }
+}
+
+/**
+ * The cheap, non-blocking step between erasure batches: a passive checkpoint on SQLite; nothing on
+ * PostgreSQL, which reclaims in {@link checkpointWal} at the end.
+ */
+export async function checkpointPassive(dataSource: DataSource): Promise<void> {
+  if (!onPostgres(dataSource)) {
+    await dataSource.query('PRAGMA wal_checkpoint(PASSIVE)');
+  }
 }
 
 function compareVersions(a: string, b: string): number {

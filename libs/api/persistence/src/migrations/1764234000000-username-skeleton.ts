@@ -29,10 +29,14 @@ export class UsernameSkeleton1764234000000 implements MigrationInterface {
       const skeleton = usernameSkeleton(username_key);
       if (!seen.has(skeleton)) {
         seen.add(skeleton);
-        await queryRunner.query('UPDATE account SET username_skeleton = ? WHERE id = ?', [
-          skeleton,
-          id,
-        ]);
+        // `?` on SQLite, `$1` on PostgreSQL.
+        const [first, second] = [0, 1].map((index) =>
+          queryRunner.connection.driver.createParameter(`p${index}`, index),
+        );
+        await queryRunner.query(
+          `UPDATE account SET username_skeleton = ${first} WHERE id = ${second}`,
+          [skeleton, id],
+        );
       }
     }
     await queryRunner.createIndex(

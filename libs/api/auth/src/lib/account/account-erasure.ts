@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { MailService } from '@confidant/api/mail';
-import { checkpointWal } from '@confidant/api/persistence';
+import { checkpointPassive, checkpointWal, onPostgres } from '@confidant/api/persistence';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DataSource, In, Repository } from 'typeorm';
 import { EmailCipher } from '../credentials/email-cipher';
@@ -75,8 +75,8 @@ export class AccountErasure {
     if (compact) {
       await this.compact();
       this.logger.log(`Erased ${deleted} account(s)`);
-    } else if (this.dataSource.options.type === 'sqlite') {
-      await this.dataSource.query('PRAGMA wal_checkpoint(PASSIVE)');
+    } else {
+      await checkpointPassive(this.dataSource);
     }
     return deleted;
   }
@@ -88,13 +88,18 @@ export class AccountErasure {
    * then moves the write-ahead log into the database and truncates it. Each table is rebuilt in
    * a statement of its own, with a turn of the event loop in between, so that requests waiting for
    * the connection get it between them; REINDEX changes no data, so nothing needs them together.
+   * On PostgreSQL the cascade's tables (every table of an entity) are VACUUMed instead, which
+   * removes the dead row versions and their index entries.
    */
   async compact(): Promise<void> {
-    if (this.dataSource.options.type === 'sqlite') {
-      for (const table of ERASED_INDEX_TABLES) {
-        await this.dataSource.query(`REINDEX "${table}"`);
-        await nextTurn();
-      }
+    if (onPostgres(this.dataSource)) {
+      const tables = new Set(this.dataSource.entityMetadatas.map((entity) => entity.tableName));
+      await checkpointWal(this.dataSource, [...tables]);
+      return;
+    }
+    for (const table of ERASED_INDEX_TABLES) {
+      await this.dataSource.query(`REINDEX "${table}"`);
+      await nextTurn();
     }
     await checkpointWal(this.dataSource);
   }

@@ -113,11 +113,12 @@ describe('appointments (ChatModule over HTTP)', () => {
         { startsAt: `${year}-02-30T10:00`, durationMinutes: 30 },
         { startsAt: skipped, durationMinutes: 30 },
         { startsAt: inMinutes(60), durationMinutes: 30, room: 'x' },
-        {
-          startsAt: inMinutes(60),
+        // The same instant twice (one reading of the clock: two could differ by a millisecond).
+        ((startsAt) => ({
+          startsAt,
           durationMinutes: 30,
-          alternatives: [{ startsAt: inMinutes(60), durationMinutes: 30 }],
-        },
+          alternatives: [{ startsAt, durationMinutes: 30 }],
+        }))(inMinutes(60)),
         {
           startsAt: inMinutes(60),
           durationMinutes: 30,

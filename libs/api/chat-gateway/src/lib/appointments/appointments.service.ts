@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AccountEntity } from '@confidant/api/auth';
+import { jsonArrayValues } from '@confidant/api/persistence';
 import {
   Access,
   ConversationAccess,
@@ -350,16 +351,16 @@ export class AppointmentsService {
   /**
    * The accepted, unended appointments of the conversations that start by ten minutes after
    * `now`, earliest first. Hand-written: every chat event asks this (the query builder would
-   * cost more than the query); on SQLite the ids go in as one JSON array, one statement for all.
+   * cost more than the query); the ids go in as one JSON array, one statement for all.
    */
   private async candidates(conversationIds: string[], now: Date): Promise<AppointmentEntity[]> {
     const opensBy = now.getTime() + ROOM_OPENS_MINUTES_BEFORE * 60_000;
     const p = (index: number) => this.dataSource.driver.createParameter(`p${index}`, index);
     const where = `AND status = 'accepted' AND ended_at IS NULL AND starts_at <= ${p(1)} `;
-    if (conversationIds.length > 1 && this.dataSource.options.type === 'sqlite') {
+    if (conversationIds.length > 1) {
       const rows: AppointmentRow[] = await this.dataSource.query(
         `SELECT ${APPOINTMENT_COLUMNS} FROM appointment ` +
-          `WHERE conversation_id IN (SELECT value FROM json_each(${p(0)})) ${where}` +
+          `WHERE conversation_id IN (${jsonArrayValues(this.dataSource, 0)}) ${where}` +
           'ORDER BY starts_at, id',
         [JSON.stringify(conversationIds), opensBy],
       );

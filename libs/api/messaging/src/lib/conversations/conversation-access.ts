@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountEntity } from '@confidant/api/auth';
-import { EntityRows, parameter, RawRow } from '@confidant/api/persistence';
+import { EntityRows, jsonArrayValues, parameter, RawRow } from '@confidant/api/persistence';
 import { Roles } from '@confidant/shared/api-interfaces';
 import { DataSource } from 'typeorm';
 import { LoadedConversation } from './conversation-view';
@@ -48,8 +48,8 @@ export class ConversationAccess {
       `LEFT JOIN ${counsellor.table} ON "co"."id" = "c"."counsellor_id" `;
     this.query = {
       sql: `${from}WHERE "c"."id" = ${parameter(dataSource, 0)}`,
-      // SQLite: the ids as one JSON array, so that the text is the same for any number of them.
-      manySql: `${from}WHERE "c"."id" IN (SELECT value FROM json_each(?))`,
+      // The ids as one JSON array, so that the text is the same for any number of them.
+      manySql: `${from}WHERE "c"."id" IN (${jsonArrayValues(dataSource, 0)})`,
       conversation,
       client,
       counsellor,
@@ -109,10 +109,10 @@ export class ConversationAccess {
     return row ? this.read(row) : null;
   }
 
-  /** Several conversations as {@link load} reads them, by id; one query on SQLite. */
+  /** Several conversations as {@link load} reads them, by id, in one query. */
   private async loadMany(ids: string[]): Promise<Map<string, LoadedConversation>> {
     const loaded = new Map<string, LoadedConversation>();
-    if (ids.length <= 1 || this.dataSource.options.type !== 'sqlite') {
+    if (ids.length <= 1) {
       for (const id of ids) {
         const conversation = await this.load(id);
         if (conversation) {

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AccountEntity, AccountService } from '@confidant/api/auth';
-import { parameter } from '@confidant/api/persistence';
+import { jsonObjectText, jsonRecords, onPostgres, parameter } from '@confidant/api/persistence';
 import { MessageKind, MessageResponse, NoticeCode, Role } from '@confidant/shared/api-interfaces';
 import { MAX_MESSAGE_BYTES, NewMessageDto } from '@confidant/shared/api-interfaces/dto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -24,19 +24,6 @@ const ACTIVITY_INTERVAL_MS = 60_000;
 
 /** The columns a page reads, by the index on (conversation_id, created_at, id). */
 const PAGE_COLUMNS = 'id, sender_id, sender_role, kind, envelope, notice, created_at';
-
-/**
- * A row as the JSON of a {@link MessageResponse}, in SQLite, with the keys in the same order and
- * the same text as `JSON.stringify` (`json_quote` quotes and escapes as it does; every value but
- * the envelope is a UUID, a fixed name or null). `createdAt` is the ISO time in milliseconds, from
- * integers only, as `Date.toISOString()` writes it.
- */
-const SQLITE_MESSAGE_JSON =
-  `'{"id":' || json_quote(id) || ',"senderId":' || json_quote(sender_id) ` +
-  `|| ',"senderRole":' || json_quote(sender_role) || ',"kind":' || json_quote(kind) ` +
-  `|| ',"envelope":' || coalesce(envelope, 'null') || ',"notice":' || json_quote(notice) ` +
-  `|| ',"createdAt":"' || strftime('%Y-%m-%dT%H:%M:%S', created_at / 1000, 'unixepoch') ` +
-  `|| printf('.%03dZ"}', created_at % 1000)`;
 
 /** A message as `page` reads it. */
 interface MessageRow {
@@ -65,27 +52,48 @@ export interface Posted {
 }
 
 /**
- * The statements that store many messages at once (SQLite). Each takes one parameter, a JSON array
- * with a row per message (or per conversation, per reader), so that the statement text is the
- * same for any number of rows and stays prepared. `WHERE true` keeps `ON CONFLICT` from being read
- * as a join condition.
+ * The statements that store many messages at once. Each takes one parameter, a JSON array with a
+ * row per message (or per conversation, per reader), so that the statement text is the same for
+ * any number of rows and stays prepared. `WHERE true` keeps `ON CONFLICT` from being read as a join
+ * condition.
  */
-const INSERT_MESSAGES =
-  'INSERT INTO message (id, conversation_id, sender_id, sender_role, kind, envelope, notice, ' +
-  'created_at) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, NULL, ' +
-  'value->>6 FROM json_each(?)';
-const UPDATE_CONVERSATIONS =
-  'UPDATE conversation SET last_message_at = b.value->>1, ' +
-  'closed_at = CASE WHEN b.value->>2 THEN NULL ELSE closed_at END, ' +
-  'client_waiting_since = CASE WHEN b.value->>3 THEN b.value->>4 ' +
-  'ELSE COALESCE(client_waiting_since, b.value->>4) END, ' +
-  'first_answer_at = COALESCE(first_answer_at, b.value->>5) ' +
-  'FROM json_each(?) AS b WHERE conversation.id = b.value->>0';
-const MARK_READ_MANY =
-  'INSERT INTO read_marker (conversation_id, account_id, read_up_to) ' +
-  'SELECT value->>0, value->>1, value->>2 FROM json_each(?) WHERE true ' +
-  'ON CONFLICT (conversation_id, account_id) DO UPDATE SET read_up_to = excluded.read_up_to ' +
-  'WHERE excluded.read_up_to > read_marker.read_up_to';
+function batchStatements(dataSource: DataSource) {
+  const rows = (fields: Parameters<typeof jsonRecords>[2]) => jsonRecords(dataSource, 0, fields);
+  return {
+    insertMessages:
+      'INSERT INTO message (id, conversation_id, sender_id, sender_role, kind, envelope, notice, ' +
+      'created_at) SELECT c0, c1, c2, c3, c4, c5, NULL, c6 FROM ' +
+      rows(['text', 'text', 'text', 'text', 'text', 'text', 'bigint']) +
+      ' AS b',
+    updateConversations:
+      'UPDATE conversation SET last_message_at = b.c1, ' +
+      'closed_at = CASE WHEN b.c2 = 1 THEN NULL ELSE closed_at END, ' +
+      'client_waiting_since = CASE WHEN b.c3 = 1 THEN b.c4 ' +
+      'ELSE COALESCE(client_waiting_since, b.c4) END, ' +
+      'first_answer_at = COALESCE(first_answer_at, b.c5) ' +
+      `FROM ${rows(['text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint'])} AS b ` +
+      'WHERE conversation.id = b.c0',
+    markReadMany:
+      'INSERT INTO read_marker (conversation_id, account_id, read_up_to) ' +
+      `SELECT c0, c1, c2 FROM ${rows(['text', 'text', 'bigint'])} AS b WHERE true ` +
+      'ON CONFLICT (conversation_id, account_id) DO UPDATE SET read_up_to = excluded.read_up_to ' +
+      'WHERE excluded.read_up_to > read_marker.read_up_to',
+    /**
+     * A row as the JSON of a {@link MessageResponse}, written by the database with the keys in the
+     * same order and the same text as `JSON.stringify` (every value but the envelope is a UUID, a
+     * fixed name or null; the envelope is stored JSON).
+     */
+    messageJson: jsonObjectText(dataSource, [
+      { key: 'id', column: 'id', kind: 'string' },
+      { key: 'senderId', column: 'sender_id', kind: 'string' },
+      { key: 'senderRole', column: 'sender_role', kind: 'string' },
+      { key: 'kind', column: 'kind', kind: 'string' },
+      { key: 'envelope', column: 'envelope', kind: 'json' },
+      { key: 'notice', column: 'notice', kind: 'string' },
+      { key: 'createdAt', column: 'created_at', kind: 'isoMillis' },
+    ]),
+  };
+}
 
 /**
  * What a run of new messages does to one conversation, as if they were stored one after the
@@ -124,7 +132,11 @@ export class MessagesService {
     private readonly accounts: AccountService,
     private readonly notices: ReplyNoticeService,
     private readonly statistics: StatisticsService,
-  ) {}
+  ) {
+    this.sql = batchStatements(dataSource);
+  }
+
+  private readonly sql: ReturnType<typeof batchStatements>;
 
   /**
    * A page of up to `limit` messages before the message `before` (or the newest), oldest first.
@@ -154,7 +166,7 @@ export class MessagesService {
 
   /**
    * The same page as {@link page} as the JSON text of the response, equal byte for byte to
-   * `JSON.stringify(await page(…))`. On SQLite the database writes each message's JSON: turning 50
+   * `JSON.stringify(await page(…))`. The database writes each message's JSON: turning 50
    * rows into JavaScript objects and back into JSON cost more than the rest of the request. The
    * stored envelopes go in as they are, without being parsed and serialised again; that is safe
    * because the server wrote each of them with `JSON.stringify` from a validated envelope, so each
@@ -165,12 +177,9 @@ export class MessagesService {
     before: string | undefined,
     limit = DEFAULT_PAGE_SIZE,
   ): Promise<string> {
-    if (this.dataSource.options.type !== 'sqlite') {
-      return JSON.stringify(await this.page(conversationId, before, limit));
-    }
     const { where, parameters } = await this.pageWhere(conversationId, before);
     const rows: { json: string }[] = await this.dataSource.query(
-      `SELECT ${SQLITE_MESSAGE_JSON} AS json FROM message WHERE ${where} ` +
+      `SELECT ${this.sql.messageJson} AS json FROM message WHERE ${where} ` +
         `ORDER BY created_at DESC, id DESC LIMIT ${this.p(parameters.length)}`,
       [...parameters, limit],
     );
@@ -308,10 +317,7 @@ export class MessagesService {
     });
     const batch = pending.map((index) => posts[index]);
     const together =
-      pending.length > 0 &&
-      (manager || pending.length > 1) &&
-      ids.size === pending.length &&
-      this.dataSource.options.type === 'sqlite';
+      pending.length > 0 && (manager || pending.length > 1) && ids.size === pending.length;
     const stored =
       together &&
       (manager
@@ -354,9 +360,18 @@ export class MessagesService {
       JSON.stringify(dto.envelope),
       now.getTime(),
     ]);
+    // A failed statement ends a PostgreSQL transaction, unless it ran after a savepoint that the
+    // failure is rolled back to; on SQLite the transaction simply goes on.
+    const savepoint = onPostgres(this.dataSource);
+    if (savepoint) {
+      await this.run(manager, 'SAVEPOINT store_together', []);
+    }
     try {
-      await this.run(manager, INSERT_MESSAGES, [JSON.stringify(messageRows)]);
+      await this.run(manager, this.sql.insertMessages, [JSON.stringify(messageRows)]);
     } catch {
+      if (savepoint) {
+        await this.run(manager, 'ROLLBACK TO SAVEPOINT store_together', []);
+      }
       return false;
     }
     const changes = conversationChanges(posts);
@@ -368,7 +383,7 @@ export class MessagesService {
       change.waitingSince,
       change.firstReply?.now.getTime() ?? null,
     ]);
-    await this.run(manager, UPDATE_CONVERSATIONS, [JSON.stringify(conversationRows)]);
+    await this.run(manager, this.sql.updateConversations, [JSON.stringify(conversationRows)]);
     const markers = new Map<string, [string, string, number]>();
     const activity = new Map<string, Date>();
     for (const { access, author, now } of posts) {
@@ -384,7 +399,7 @@ export class MessagesService {
         activity.set(author.id, now);
       }
     }
-    await this.run(manager, MARK_READ_MANY, [JSON.stringify([...markers.values()])]);
+    await this.run(manager, this.sql.markReadMany, [JSON.stringify([...markers.values()])]);
     for (const [accountId, now] of activity) {
       // As in post(): the statement runs on the transaction's connection, in the same commit.
       await this.accounts.recordActivity(accountId, now);
