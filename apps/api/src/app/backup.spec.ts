@@ -5,6 +5,12 @@ import { AccountService } from '@confidant/api/auth';
 import { authKeyFor, makeIdentity, TestIdentity } from '@confidant/api/auth/testing';
 import { recordServerSecretCheck } from '@confidant/api/persistence';
 import {
+  POSTGRES_BIN,
+  testDatabaseEngine,
+  testDatabaseUrl,
+} from '@confidant/api/persistence/testing';
+import { Client } from 'pg';
+import {
   createConversationKey,
   createTeamKey,
   decryptMessage,
@@ -63,9 +69,10 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 const newKey = () => randomBytes(32).toString('base64url');
 
 /** The portal as `main.ts` starts it on a DATA_DIR: secret checked, then recorded. */
-async function startPortal(dataDir: string): Promise<NestExpressApplication> {
+async function startPortal(dataDir: string, databaseUrl?: string): Promise<NestExpressApplication> {
   const config = loadConfig({
     DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     KDF_ITERATIONS: '1000',
     WEB_DIR: 'none',
     LOG_LEVEL: 'fatal',
@@ -80,7 +87,83 @@ async function startPortal(dataDir: string): Promise<NestExpressApplication> {
   return app;
 }
 
-describe('npm run backup and npm run restore (SQLite)', () => {
+interface Written {
+  identity: TestIdentity;
+  conversationKey: CryptoKey;
+  storedCiphertext: string;
+}
+
+/** A lead holding the team key, and a client who registers and writes an enquiry through the API. */
+async function writeEnquiry(
+  app: NestExpressApplication,
+  username: string,
+  conversationId: string,
+): Promise<Written> {
+  // A lead whose team key the client's enquiry is sealed to, as after the setup link.
+  const lead = await makeIdentity();
+  await app.get(AccountService).create({ username: 'lead-name', role: 'lead', ...lead.body });
+  const team = await createTeamKey(fromBase64Url(lead.body.publicKey));
+  await app.get(CentreService).setTeamPublicKey(toBase64Url(team.publicKey));
+
+  // A client registers and writes an enquiry through the API.
+  const identity = await makeIdentity('a quiet backup evening');
+  const http = request.agent(app.getHttpServer());
+  const registered = await http
+    .post('/api/auth/register')
+    .send({ username, ...identity.body })
+    .expect(201);
+  const clientId = registered.body.account.id as string;
+  const messageId = randomUUID();
+  const { key, sealed } = await createConversationKey({
+    client: fromBase64Url(identity.body.publicKey),
+    team: team.publicKey,
+  });
+  const envelope = await encryptMessage(
+    key,
+    { conversationId, messageId, senderId: clientId },
+    { text: 'Bitte helfen Sie mir.' },
+  );
+  await http
+    .post('/api/conversations')
+    .send({ id: conversationId, keys: sealed, message: { id: messageId, envelope } })
+    .expect(201);
+  return { identity, conversationKey: key, storedCiphertext: envelope.ct };
+}
+
+/** On a restored portal: the client logs in and reads and decrypts her enquiry; then it closes. */
+async function readBack(
+  portal: NestExpressApplication,
+  username: string,
+  conversationId: string,
+  { identity, conversationKey, storedCiphertext }: Written,
+): Promise<void> {
+  try {
+    const http = request.agent(portal.getHttpServer());
+    const prelogin = await http.post('/api/auth/prelogin').send({ username }).expect(200);
+    const { authKey } = await authKeyFor(identity.password, prelogin.body.kdfSalt);
+    await http.post('/api/auth/login').send({ username, authKey }).expect(200);
+    const messages = await http
+      .get(`/api/conversations/${conversationId}/messages?limit=200`)
+      .expect(200);
+    expect(messages.body).toHaveLength(1);
+    const [message] = messages.body;
+    expect(message.envelope.ct).toBe(storedCiphertext);
+    const opened = await decryptMessage(
+      conversationKey,
+      { conversationId, messageId: message.id, senderId: message.senderId },
+      message.envelope,
+    );
+    expect(opened.text).toBe('Bitte helfen Sie mir.');
+  } finally {
+    await portal.close();
+  }
+}
+
+// The SQLite half needs no database server; the PostgreSQL half runs with the engine's suites.
+const onSqlite = testDatabaseEngine() === 'sqlite' ? describe : describe.skip;
+const onPostgres = testDatabaseEngine() === 'postgres' ? describe : describe.skip;
+
+onSqlite('npm run backup and npm run restore (SQLite)', () => {
   let work: string;
   let dataDir: string;
   let app: NestExpressApplication;
@@ -95,36 +178,11 @@ describe('npm run backup and npm run restore (SQLite)', () => {
     work = mkdtempSync(join(tmpdir(), 'confidant-backup-'));
     dataDir = join(work, 'data');
     app = await startPortal(dataDir);
-    // A lead whose team key the client's enquiry is sealed to, as after the setup link.
-    const lead = await makeIdentity();
-    await app.get(AccountService).create({ username: 'lead-name', role: 'lead', ...lead.body });
-    const team = await createTeamKey(fromBase64Url(lead.body.publicKey));
-    await app.get(CentreService).setTeamPublicKey(toBase64Url(team.publicKey));
-
-    // A client registers and writes an enquiry through the API.
-    identity = await makeIdentity('a quiet backup evening');
-    const http = request.agent(app.getHttpServer());
-    const registered = await http
-      .post('/api/auth/register')
-      .send({ username, ...identity.body })
-      .expect(201);
-    const clientId = registered.body.account.id as string;
-    const messageId = randomUUID();
-    const { key, sealed } = await createConversationKey({
-      client: fromBase64Url(identity.body.publicKey),
-      team: team.publicKey,
-    });
-    conversationKey = key;
-    const envelope = await encryptMessage(
-      key,
-      { conversationId, messageId, senderId: clientId },
-      { text: 'Bitte helfen Sie mir.' },
-    );
-    await http
-      .post('/api/conversations')
-      .send({ id: conversationId, keys: sealed, message: { id: messageId, envelope } })
-      .expect(201);
-    storedCiphertext = envelope.ct;
+    ({ identity, conversationKey, storedCiphertext } = await writeEnquiry(
+      app,
+      username,
+      conversationId,
+    ));
 
     // The backup is made while the portal runs.
     const made = await run(BACKUP, { DATA_DIR: dataDir });
@@ -174,27 +232,11 @@ describe('npm run backup and npm run restore (SQLite)', () => {
     expect(restored.stdout).toContain('Restored');
     expect(statSync(join(target, 'confidant.sqlite')).mode & 0o777).toBe(0o600);
 
-    const portal = await startPortal(target);
-    try {
-      const http = request.agent(portal.getHttpServer());
-      const prelogin = await http.post('/api/auth/prelogin').send({ username }).expect(200);
-      const { authKey } = await authKeyFor(identity.password, prelogin.body.kdfSalt);
-      await http.post('/api/auth/login').send({ username, authKey }).expect(200);
-      const messages = await http
-        .get(`/api/conversations/${conversationId}/messages?limit=200`)
-        .expect(200);
-      expect(messages.body).toHaveLength(1);
-      const [message] = messages.body;
-      expect(message.envelope.ct).toBe(storedCiphertext);
-      const opened = await decryptMessage(
-        conversationKey,
-        { conversationId, messageId: message.id, senderId: message.senderId },
-        message.envelope,
-      );
-      expect(opened.text).toBe('Bitte helfen Sie mir.');
-    } finally {
-      await portal.close();
-    }
+    await readBack(await startPortal(target), username, conversationId, {
+      identity,
+      conversationKey,
+      storedCiphertext,
+    });
   });
 
   it('refuses a tampered file with one line and writes nothing', async () => {
@@ -314,5 +356,57 @@ describe('npm run backup and npm run restore (SQLite)', () => {
       'Backup error: BACKUP_RETENTION_DAYS must be a whole number from 1 to 3650, got "seven"\n',
     );
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+onPostgres('npm run backup and npm run restore (PostgreSQL)', () => {
+  it('backs up a running portal and restores into an empty database, where the client reads her enquiry; a database in use is refused', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'confidant-backup-pg-'));
+    const source = await testDatabaseUrl();
+    // An empty database on the same server, as an operator makes one with createdb.
+    const empty = `restore_${randomBytes(6).toString('hex')}`;
+    const server = new URL(source.url);
+    server.pathname = '/postgres';
+    const admin = new Client({ connectionString: server.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${empty}`);
+    const target = new URL(source.url);
+    target.pathname = `/${empty}`;
+    try {
+      const dataDir = join(work, 'data');
+      const username = `backup-canary-${randomUUID().slice(0, 8)}`;
+      const conversationId = randomUUID();
+      const app = await startPortal(dataDir, source.url);
+      const written = await writeEnquiry(app, username, conversationId);
+      const tools = { PG_BIN_DIR: POSTGRES_BIN, DATA_DIR: dataDir };
+
+      const made = await run(BACKUP, { ...tools, DATABASE_URL: source.url });
+      await app.close();
+      expect(made).toMatchObject({ code: 0, stderr: '' });
+      const [name] = backupsIn(join(dataDir, 'backups'));
+      const file = join(dataDir, 'backups', name);
+      const bytes = readFileSync(file);
+      for (const marker of [username, written.storedCiphertext, 'PGDMP']) {
+        expect(bytes.includes(Buffer.from(marker))).toBe(false);
+      }
+
+      const refused = await run(RESTORE, { ...tools, DATABASE_URL: source.url }, [file]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+
+      const restored = await run(RESTORE, { ...tools, DATABASE_URL: target.toString() }, [file]);
+      expect(restored).toMatchObject({ code: 0, stderr: '' });
+      await readBack(
+        await startPortal(dataDir, target.toString()),
+        username,
+        conversationId,
+        written,
+      );
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${empty} WITH (FORCE)`);
+      await admin.end();
+      await source.drop();
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
