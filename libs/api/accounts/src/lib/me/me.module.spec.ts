@@ -5,6 +5,7 @@ import {
   applyApiPipeline,
   authKeyFor,
   makeIdentity,
+  openRegistration,
   testAuthModule,
 } from '@confidant/api/auth/testing';
 import { MailService } from '@confidant/api/mail';
@@ -39,6 +40,7 @@ describe('MeModule', () => {
     app = moduleRef.createNestApplication();
     applyApiPipeline(app);
     await app.init();
+    await openRegistration(app);
     identity = await makeIdentity();
     authKey = identity.body.authKey;
     client = request.agent(app.getHttpServer());
