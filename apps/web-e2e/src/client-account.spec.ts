@@ -53,7 +53,10 @@ test.describe('client account', () => {
     await page.getByRole('button', { name: /Code ist aufbewahrt/ }).click();
     await expect(page.getByText('Das sind nicht die letzten vier Zeichen')).toBeVisible();
     await confirmRecoveryCode(page, code);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    // She lands on a new enquiry, not on her account page.
+    await expect(page.getByRole('heading', { level: 1, name: 'Neue Anfrage' })).toBeVisible();
+    await expect(page.getByLabel('Ihre Nachricht')).toBeVisible();
+    await page.getByRole('link', { name: 'Konto', exact: true }).click();
     await expect(page.locator('.username')).toHaveText(username);
 
     await logOut(page);

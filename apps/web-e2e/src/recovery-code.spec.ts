@@ -61,7 +61,9 @@ test.describe('recovery code', () => {
     await expect(page).toHaveURL(/\/registrieren$/);
 
     await confirmRecoveryCode(page, code);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    // She came to write: the enquiry form is what she sees next, ready for her first words.
+    await expect(page.getByRole('heading', { level: 1, name: 'Neue Anfrage' })).toBeVisible();
+    await openAccount(page);
     await expect(page.getByRole('heading', { name: REMINDER })).toHaveCount(0);
 
     // A later session knows it from the server alone.

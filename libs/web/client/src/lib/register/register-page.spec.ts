@@ -182,7 +182,7 @@ describe('RegisterPage', () => {
     expect(page.textContent).not.toContain('Passwort ist nicht richtig');
   });
 
-  it('goes to the account page once the code is confirmed, and the server is told', async () => {
+  it('goes on to a new enquiry once the code is confirmed, and the server is told', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     await fillAndSend({ email: 'mond@example.org' });
     expect(register).toHaveBeenCalledWith(expect.objectContaining({ email: 'mond@example.org' }));
@@ -203,7 +203,7 @@ describe('RegisterPage', () => {
 
     await expect(leaving).resolves.toBe(false);
     expect(confirmRecoveryCode).toHaveBeenCalledTimes(1);
-    expect(navigate).toHaveBeenCalledWith('/konto');
+    expect(navigate).toHaveBeenCalledWith('/nachrichten/neu');
     expect(fixture.componentInstance.mayLeave()).toBe(true);
   });
 });

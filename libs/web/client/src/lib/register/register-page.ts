@@ -43,7 +43,7 @@ type Busy = 'checking' | 'making' | null;
 
 /**
  * Registration: the browser makes every key, the server gets only what it may keep, and the
- * recovery code is shown once before she goes on to her account. A submit made before the password
+ * recovery code is shown once before she goes on to write her first enquiry. A submit made before the password
  * check has loaded waits for it (the check is never skipped), and the button says what it waits for.
  */
 @Component({
@@ -200,11 +200,14 @@ export class RegisterPage implements ShowsRecoveryCode {
     return this.recoveryStep()?.askToLeave() ?? true;
   }
 
-  /** She kept the code: the server remembers it, so her account page does not remind her. */
+  /**
+   * She kept the code: the server remembers it, so her account page does not remind her. She came
+   * to write to the centre, so she goes on to a new enquiry.
+   */
   protected async finish(): Promise<void> {
     // If this fails, her account page reminds her and offers a new code: nothing is lost.
     await this.session.confirmRecoveryCode().catch(() => undefined);
     this.recoveryCode.set(null);
-    await this.router.navigateByUrl(`/${AccountRoutes.account}`);
+    await this.router.navigateByUrl(`/${AccountRoutes.newEnquiry}`);
   }
 }
