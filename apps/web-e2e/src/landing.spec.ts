@@ -11,7 +11,16 @@ test.describe('landing page', () => {
     ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Frauenberatung Teststadt' })).toBeVisible();
     await expect(
-      page.getByRole('heading', { name: 'Nur Sie und Ihre Beraterin können lesen' }),
+      page.getByRole('heading', { name: 'Wer Ihre Nachrichten lesen kann' }),
+    ).toBeVisible();
+    // The one wording of who reads and of the retention rule (PORTAL_TRUTHS), as on every page.
+    await expect(
+      page.getByText(/Sobald eine Beraterin sie übernimmt, lesen sie nur noch Sie/),
+    ).toBeVisible();
+    await expect(
+      page.getByText(
+        /6 Monate nach dem Ende der Beratung oder nach Ihrer letzten Anmeldung oder Nachricht/,
+      ),
     ).toBeVisible();
     await expect(page.getByRole('heading', { name: 'So bleiben Sie sicher' })).toBeVisible();
     await expect(page.getByText('innerhalb von 3 Tagen').first()).toBeVisible();

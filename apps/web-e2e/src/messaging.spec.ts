@@ -307,7 +307,7 @@ test.describe('written counselling', () => {
       addMonths(since, 6),
     );
     await expect(page.getByTestId('deletion-date')).toHaveText(
-      `Ihr Konto wird am ${expected} automatisch gelöscht, wenn Sie sich bis dahin nicht anmelden.`,
+      `Ihr Konto wird am ${expected} mit allen Nachrichten gelöscht, wenn Sie sich bis dahin nicht mehr anmelden und nichts mehr schreiben.`,
     );
 
     const staff = await staffBrowser(browser, staffPortal.url, stein);

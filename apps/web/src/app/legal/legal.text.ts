@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog, PORTAL_TRUTHS } from '@confidant/web/core';
 
 export interface LegalText {
   privacyTitle: string;
@@ -21,6 +21,10 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
         ],
       },
       {
+        heading: PORTAL_TRUTHS.de.whoReadsTitle,
+        paragraphs: [PORTAL_TRUTHS.de.whoReads],
+      },
+      {
         heading: 'Was wir nicht speichern',
         paragraphs: [
           'Keine IP-Adressen, keine Angaben zu Ihrem Gerät oder Browser, keinen Klartext Ihrer Nachrichten. Es gibt keine Werbung, keine Statistikdienste und keine Inhalte von anderen Anbietern.',
@@ -34,9 +38,7 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
       },
       {
         heading: 'Löschen',
-        paragraphs: [
-          `Sie können Ihr Konto jederzeit löschen. ${months} Monate nach dem Ende der Beratung oder Ihrer letzten Aktivität – je nachdem, was später ist – löschen wir es automatisch, mit allen Nachrichten.`,
-        ],
+        paragraphs: [PORTAL_TRUTHS.de.retention(months)],
       },
     ],
     imprintTitle: 'Impressum',
@@ -62,6 +64,10 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
         ],
       },
       {
+        heading: PORTAL_TRUTHS.en.whoReadsTitle,
+        paragraphs: [PORTAL_TRUTHS.en.whoReads],
+      },
+      {
         heading: 'Cookies and your browser',
         paragraphs: [
           'After you log in, we set a single, technically necessary cookie for your session. It ends when you log out or after 30 minutes without activity. Keys and decrypted messages stay in memory only and disappear when you close the window.',
@@ -69,9 +75,7 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
       },
       {
         heading: 'Deletion',
-        paragraphs: [
-          `You can delete your account at any time. ${months} months after your counselling ended or after your last activity, whichever is later, we delete it automatically, with all messages.`,
-        ],
+        paragraphs: [PORTAL_TRUTHS.en.retention(months)],
       },
     ],
     imprintTitle: 'Imprint',

@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog, PORTAL_TRUTHS } from '@confidant/web/core';
 
 export interface AccountText {
   title: string;
@@ -43,8 +43,7 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
   de: {
     title: 'Ihr Konto',
     usernameLabel: 'Benutzername',
-    deletion: (date) =>
-      `Ihr Konto wird am ${date} mit allen Nachrichten gelöscht, wenn Sie bis dahin nichts mehr schreiben oder sich nicht mehr anmelden.`,
+    deletion: PORTAL_TRUTHS.de.deletionOn,
     dateLocale: 'de-DE',
     next: 'Ihr Konto ist eingerichtet. Hier ändern Sie Ihr Passwort, Ihre E-Mail-Adresse und Ihren Wiederherstellungscode, oder Sie löschen Ihr Konto.',
     safety:
@@ -92,8 +91,7 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
   en: {
     title: 'Your account',
     usernameLabel: 'Username',
-    deletion: (date) =>
-      `Your account and all messages will be deleted on ${date} unless you write or log in before then.`,
+    deletion: PORTAL_TRUTHS.en.deletionOn,
     dateLocale: 'en-GB',
     next: 'Your account is set up. Here you change your password, your e-mail address and your recovery code, or delete your account.',
     safety:
