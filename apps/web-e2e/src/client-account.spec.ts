@@ -147,7 +147,9 @@ test.describe('client account', () => {
     await section.getByLabel('Ihr jetziges Passwort').fill(password);
     await section.getByRole('button', { name: 'E-Mail-Adresse speichern' }).click();
     await expect(section.getByRole('status')).toContainText('gespeichert');
-    await expect(section).toContainText('Sie haben eine E-Mail-Adresse hinterlegt.');
+    // She sees which address she gave, masked, never in full.
+    await expect(section).toContainText('Hinterlegt ist m***@example.org.');
+    await expect(section).not.toContainText('mond@example.org');
     await logOut(page);
 
     await page.goto('/passwort-vergessen');

@@ -85,6 +85,7 @@ describe('AuthModule', () => {
         role: 'client',
         displayName: null,
         hasEmail: false,
+        maskedEmail: null,
       });
       expect(response.body.keys).toEqual({
         publicKey: identity.body.publicKey,

@@ -15,7 +15,7 @@ export interface AccountText {
   passwordSubmit: string;
   passwordDone: string;
   emailTitle: string;
-  emailSet: string;
+  emailSet: (masked: string) => string;
   emailNone: string;
   emailWhy: string;
   email: string;
@@ -58,8 +58,8 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
     passwordSubmit: 'Passwort ändern',
     passwordDone: 'Ihr Passwort ist geändert. Melden Sie sich ab jetzt mit dem neuen Passwort an.',
     emailTitle: 'E-Mail-Adresse',
-    emailSet:
-      'Sie haben eine E-Mail-Adresse hinterlegt. Aus Datenschutzgründen zeigen wir sie hier nicht an.',
+    emailSet: (masked) =>
+      `Hinterlegt ist ${masked}. Wir zeigen nur den ersten Buchstaben und die Domain, damit niemand, der auf Ihren Bildschirm sieht, die ganze Adresse liest. Gespeichert ist sie verschlüsselt.`,
     emailNone: 'Sie haben keine E-Mail-Adresse hinterlegt.',
     emailWhy:
       'Mit einer E-Mail-Adresse erfahren Sie, dass eine Antwort da ist, und können ein vergessenes Passwort über einen Link neu setzen. Lassen Sie sie weg, wenn jemand anderes Ihr Postfach lesen könnte.',
@@ -106,7 +106,8 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
     passwordSubmit: 'Change password',
     passwordDone: 'Your password has been changed. From now on, log in with the new password.',
     emailTitle: 'E-mail address',
-    emailSet: 'You have given an e-mail address. For your privacy we do not show it here.',
+    emailSet: (masked) =>
+      `Your address on file is ${masked}. We show only its first letter and the domain, so that nobody looking at your screen reads all of it. It is stored encrypted.`,
     emailNone: 'You have not given an e-mail address.',
     emailWhy:
       'With an e-mail address you are told when an answer has arrived, and you can reset a forgotten password through a link. Leave it out if someone else might read your mailbox.',

@@ -22,7 +22,9 @@ import { ClientAccount } from './client-account';
   template: `
     <section class="card" aria-labelledby="email-title">
       <h2 id="email-title">{{ text().emailTitle }}</h2>
-      <p class="state">{{ hasEmail() ? text().emailSet : text().emailNone }}</p>
+      <p class="state" data-testid="email-state">
+        {{ hasEmail() ? text().emailSet(maskedEmail()) : text().emailNone }}
+      </p>
       <p>{{ text().emailWhy }}</p>
       <form [formGroup]="form" (ngSubmit)="saveEmail()" novalidate>
         <input type="text" hidden autocomplete="username" [value]="username()" />
@@ -84,6 +86,7 @@ export class EmailSection {
   protected readonly forms = inject(I18n).select(FORMS_TEXT);
   protected readonly username = computed(() => this.session.account()?.username ?? '');
   protected readonly hasEmail = computed(() => this.session.account()?.hasEmail ?? false);
+  protected readonly maskedEmail = computed(() => this.session.account()?.maskedEmail ?? '***');
   protected readonly busy = signal(false);
   protected readonly done = signal<'saved' | 'removed' | null>(null);
   protected readonly failure = signal<Failure | null>(null);
