@@ -64,6 +64,11 @@ test.describe('client account', () => {
 
     await logIn(page, username, 'falsches-passwort-123');
     await expect(page.getByRole('alert')).toContainText('Benutzername oder Passwort stimmen nicht');
+    // She keeps her username, and no field is flagged red: the message says what went wrong.
+    await expect(page.getByLabel('Benutzername')).toHaveValue(username);
+    await expect(page.getByLabel('Passwort', { exact: true })).toHaveValue('');
+    await expect(page.locator('mat-form-field.mat-form-field-invalid')).toHaveCount(0);
+    await expect(page.locator('mat-error')).toHaveCount(0);
     await forgetExpectedStatus(pageErrors, 401);
     await logIn(page, username, password);
     await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
@@ -77,6 +82,9 @@ test.describe('client account', () => {
     await section.getByLabel('Neues Passwort wiederholen').fill(newPassword);
     await section.getByRole('button', { name: 'Passwort ändern' }).click();
     await expect(section.getByRole('status')).toContainText('Ihr Passwort ist geändert');
+    // A success shows no red errors: the emptied fields are not flagged as missing.
+    await expect(section.locator('mat-form-field.mat-form-field-invalid')).toHaveCount(0);
+    await expect(section.locator('mat-error')).toHaveCount(0);
 
     await logOut(page);
     await logIn(page, username, password);

@@ -5,8 +5,15 @@ import {
   ElementRef,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -126,11 +133,14 @@ export class EmailSection {
     return true;
   }
 
+  /** Resetting through the directive also forgets the submit, so no field turns red afterwards. */
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
   private async run(operation: () => Promise<void>, result: 'saved' | 'removed'): Promise<void> {
     this.busy.set(true);
     try {
       await operation();
-      this.form.reset();
+      this.formDirective().resetForm();
       this.done.set(result);
     } catch (error) {
       this.form.controls.password.reset();
