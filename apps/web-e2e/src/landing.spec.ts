@@ -32,6 +32,16 @@ test.describe('landing page', () => {
     );
   });
 
+  test("shows the centre's number on the first screen of a 360 × 640 phone, as a tel: link", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto('/');
+    const callNow = page.locator('.intro').getByRole('link', { name: '030 123 456 78' });
+    await expect(callNow).toHaveAttribute('href', 'tel:03012345678');
+    await expect(callNow).toBeInViewport({ ratio: 1 });
+  });
+
   test('switches to English and back without reloading', async ({ page }) => {
     await page.goto('/');
     const marker = await page.evaluate(() => ((window as { marker?: number }).marker = 42));

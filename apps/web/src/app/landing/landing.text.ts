@@ -18,6 +18,8 @@ export interface LandingText {
   deletion: (months: number) => string[];
   phoneTitle: string;
   phone: string;
+  /** Beside the first buttons, so that the number is on the first screen of a phone. */
+  phoneNow: string;
   emergency: string;
   safetyTitle: string;
   safety: string[];
@@ -74,6 +76,7 @@ export const LANDING_TEXT: Catalog<LandingText> = {
     ],
     phoneTitle: 'Sie brauchen schneller Hilfe?',
     phone: 'Rufen Sie uns an:',
+    phoneNow: 'Lieber gleich sprechen? Rufen Sie uns an:',
     emergency: 'In akuter Gefahr wählen Sie bitte den Notruf 110.',
     safetyTitle: 'So bleiben Sie sicher',
     safety: [
@@ -131,6 +134,7 @@ export const LANDING_TEXT: Catalog<LandingText> = {
     ],
     phoneTitle: 'Do you need help sooner?',
     phone: 'Call us:',
+    phoneNow: 'Rather talk right away? Call us:',
     emergency: 'If you are in immediate danger, please call the emergency number 110.',
     safetyTitle: 'How to stay safe',
     safety: [
