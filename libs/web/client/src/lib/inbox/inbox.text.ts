@@ -76,9 +76,8 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     stateLabel: 'Stand',
     lockedTitle: 'Dieser Verlauf ist gesperrt',
     lockedText:
-      'Sie haben Ihr Passwort per E-Mail zurückgesetzt. Dabei bekam Ihr Konto einen neuen Schlüssel, und die bisherigen Nachrichten lassen sich damit nicht öffnen. Ihre Beraterin wird sich vergewissern, dass Sie es sind, und Ihnen den Verlauf dann wieder freigeben.',
-    lockedHowTo: (phone) =>
-      `Das geht schneller, wenn Sie uns anrufen (${phone}) oder eine neue Anfrage schreiben und darin etwas nennen, das nur Sie und Ihre Beraterin wissen.`,
+      'Sie haben Ihr Passwort per E-Mail zurückgesetzt. Dabei bekam Ihr Konto einen neuen Schlüssel, und die bisherigen Nachrichten lassen sich damit nicht öffnen. Ihre Beraterin sieht, dass sich Ihr Schlüssel geändert hat. Sie wird sich vergewissern, dass Sie es sind, und Ihnen den Verlauf dann wieder freigeben. Bis dahin können Sie hier weder lesen noch schreiben; Sie müssen dafür nichts tun.',
+    lockedHowTo: (phone) => `Wenn Sie nicht warten möchten, rufen Sie uns an: ${phone}.`,
     closedNote:
       'Diese Beratung ist abgeschlossen. Wenn Sie wieder schreiben, geht sie mit derselben Beraterin weiter.',
     waitingNote: (days) =>
@@ -118,9 +117,8 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     stateLabel: 'Status',
     lockedTitle: 'This history is locked',
     lockedText:
-      'You reset your password by e-mail. Your account got a new key then, which cannot open the earlier messages. Your counsellor will make sure it is you and then release the history to you again.',
-    lockedHowTo: (phone) =>
-      `It is quicker if you call us (${phone}) or write a new enquiry mentioning something only you and your counsellor know.`,
+      'You reset your password by e-mail. Your account got a new key then, which cannot open the earlier messages. Your counsellor sees that your key has changed. She will make sure it is you and then release the history to you again. Until then you can neither read nor write here; you need not do anything.',
+    lockedHowTo: (phone) => `If you would rather not wait, call us: ${phone}.`,
     closedNote:
       'This counselling is closed. If you write again, it continues with the same counsellor.',
     waitingNote: (days) =>
