@@ -173,7 +173,9 @@ async function seed(C, file) {
   const counsellor = await account('bench-counsellor', 'counsellor');
   const team = await C.createTeamKey(counsellor.publicKey); // the centre's key, granted to her
   const start = Date.now() - 30 * 24 * 3600_000;
-  const accounts = [counsellor];
+  // The centre counts as set up once it has a lead, and only then may she register.
+  const lead = await account('bench-lead', 'lead');
+  const accounts = [counsellor, lead];
   const conversations = [];
   for (let i = 1; i < CONVERSATIONS; i++) {
     const client = await account(`bench-client-${i}`, 'client');
@@ -225,7 +227,7 @@ async function seed(C, file) {
       username: a.username,
       username_key: a.username,
       role: a.role,
-      display_name: a.role === 'counsellor' ? 'Bench' : null,
+      display_name: a.role === 'client' ? null : 'Bench',
       active: 1,
       auth_hash: 'dummy: never logs in',
       kdf_salt: b64(randomBytes(16)),

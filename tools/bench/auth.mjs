@@ -9,28 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { cpuSeconds, percentile, root, startPortal } from './portal.mjs';
+import { cpuSeconds, loadCrypto, percentile, startPortal } from './portal.mjs';
 
 const CONCURRENCY = 20;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const ACCOUNTS = 200;
 const LOGINS_PER_ACCOUNT = 9; // well below the per-name limit, which counts only failures anyway
 const KDF_ITERATIONS = 1000; // client-side cost only; the server's work per login does not depend on it
-
-async function loadCrypto(dir) {
-  const outfile = join(dir, 'crypto.mjs');
-  await build({
-    entryPoints: [join(root, 'libs/shared/crypto/src/index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile,
-    logLevel: 'silent',
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 let address = 0;
 /** A distinct client address per request, as a proxy in front would report it. */

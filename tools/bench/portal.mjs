@@ -1,11 +1,12 @@
-// What the benchmarks share: a free port, the built portal started on a temp DATA_DIR, and the
-// readings of its process from /proc.
+// What the benchmarks share: a free port, the built portal started on a temp DATA_DIR, its centre
+// set up (clients may only register then), and the readings of its process from /proc.
+import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MAIN = process.env.BENCH_MAIN ?? join(root, 'dist/apps/api/main.js');
@@ -17,6 +18,59 @@ export const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/** Bundles the protocol library (TypeScript) into `dir` with esbuild and imports it. */
+export async function loadCrypto(dir) {
+  const outfile = join(dir, 'crypto.mjs');
+  await build({
+    entryPoints: [join(root, 'libs/shared/crypto/src/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile,
+    logLevel: 'silent',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** The one-time setup link a portal at `base` printed at its start (LOG_LEVEL `log`), or null. */
+export function setupLinkIn(output, base) {
+  const pattern = new RegExp(`${base.replace(/[.:/]/g, '\\$&')}/einrichtung#[A-Za-z0-9_-]+`);
+  return pattern.exec(output)?.[0] ?? null;
+}
+
+/**
+ * Sets the centre up through the setup link, as the lead's browser does (identity, team key pair,
+ * her own grant), so that clients may register. `C` is the protocol library from loadCrypto.
+ */
+export async function setUpCentre(C, base, setupLink, kdfIterations = 1000) {
+  const { kdfSalt } = C.newKdfParams(kdfIterations);
+  const keys = await C.deriveAccountKeys('bench lead password', kdfSalt, kdfIterations, {
+    minIterations: kdfIterations,
+  });
+  const recovery = await C.deriveRecoveryKeys(C.generateRecoveryCode().bytes);
+  const identity = await C.createIdentity(keys.wrapKey, recovery.recoveryKey);
+  const team = await C.createTeamKey(identity.publicKey);
+  const response = await fetch(`${base}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({
+      setupToken: new URL(setupLink).hash.slice(1),
+      username: 'bench-lead',
+      displayName: 'Bench Lead',
+      authKey: C.toBase64Url(keys.authKey),
+      kdfSalt: C.toBase64Url(kdfSalt),
+      kdfIterations,
+      publicKey: C.toBase64Url(identity.publicKey),
+      wrappedPrivateKey: identity.wrappedPrivateKey,
+      recoveryWrappedPrivateKey: identity.recoveryWrappedPrivateKey,
+      recoveryVerifier: C.toBase64Url(recovery.recoveryVerifier),
+      teamPublicKey: C.toBase64Url(team.publicKey),
+      teamKeyGrant: team.grant,
+    }),
+  });
+  if (!response.ok) throw new Error(`POST /api/setup answered ${response.status}`);
+}
 
 /** CPU seconds (user + system) the process has used so far. */
 export function cpuSeconds(pid) {
@@ -55,12 +109,15 @@ export async function startPortal(env = {}) {
       PUBLIC_URL: base,
       DATA_DIR: join(dir, 'data'),
       KDF_ITERATIONS: '1000',
-      LOG_LEVEL: 'warn',
+      // `log`, not `warn`: the one-time setup link is printed at this level.
+      LOG_LEVEL: 'log',
       WEB_DIR: 'none',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let output = '';
+  server.stdout.on('data', (chunk) => (output += chunk));
   const stop = () => {
     server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -76,5 +133,14 @@ export async function startPortal(env = {}) {
     if (server.exitCode !== null || i > 150) throw new Error('the portal did not start');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  for (let i = 0; !setupLinkIn(output, base); i++) {
+    if (i > 50) throw new Error('the portal printed no setup link');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const C = await loadCrypto(dir);
+  await setUpCentre(C, base, setupLinkIn(output, base), Number(env.KDF_ITERATIONS ?? 1000));
+  output = '';
+  server.stdout.removeAllListeners('data');
+  server.stdout.resume();
   return { base, pid: server.pid, stop };
 }

@@ -15,6 +15,7 @@ import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { loadCrypto, setupLinkIn, setUpCentre } from './portal.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const API_MAIN = join(ROOT, 'dist/apps/api/main.js');
@@ -125,7 +126,8 @@ async function startServer(port, origin) {
     PUBLIC_URL: origin,
     DATA_DIR: join(dataDir, 'data'),
     WEB_DIR: webDir,
-    LOG_LEVEL: 'warn',
+    // `log`, not `warn`: the one-time setup link is printed at this level.
+    LOG_LEVEL: 'log',
   };
   server = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: { ...process.env, ...env } });
   server.stdout.on('data', (data) => (serverOutput += data));
@@ -134,7 +136,13 @@ async function startServer(port, origin) {
     if (server.exitCode !== null)
       throw new Error(`server exited (${server.exitCode}):\n${serverOutput}`);
     const health = await get(`${origin}/api/health`).catch(() => null);
-    if (health?.status === 200) return;
+    const setupLink = setupLinkIn(serverOutput, origin);
+    if (health?.status === 200 && setupLink) {
+      // Clients may only register once the centre is set up.
+      const iterations = Number(process.env.KDF_ITERATIONS ?? 600_000);
+      await setUpCentre(await loadCrypto(dataDir), origin, setupLink, iterations);
+      return;
+    }
     await new Promise((done) => setTimeout(done, 200));
   }
   throw new Error(`server did not answer /api/health within 30 s:\n${serverOutput}`);

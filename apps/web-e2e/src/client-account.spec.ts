@@ -53,7 +53,10 @@ test.describe('client account', () => {
     await page.getByRole('button', { name: /Code ist aufbewahrt/ }).click();
     await expect(page.getByText('Das sind nicht die letzten vier Zeichen')).toBeVisible();
     await confirmRecoveryCode(page, code);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    // She lands on a new enquiry, not on her account page.
+    await expect(page.getByRole('heading', { level: 1, name: 'Neue Anfrage' })).toBeVisible();
+    await expect(page.getByLabel('Ihre Nachricht')).toBeVisible();
+    await page.getByRole('link', { name: 'Konto', exact: true }).click();
     await expect(page.locator('.username')).toHaveText(username);
 
     await logOut(page);
@@ -61,6 +64,11 @@ test.describe('client account', () => {
 
     await logIn(page, username, 'falsches-passwort-123');
     await expect(page.getByRole('alert')).toContainText('Benutzername oder Passwort stimmen nicht');
+    // She keeps her username, and no field is flagged red: the message says what went wrong.
+    await expect(page.getByLabel('Benutzername')).toHaveValue(username);
+    await expect(page.getByLabel('Passwort', { exact: true })).toHaveValue('');
+    await expect(page.locator('mat-form-field.mat-form-field-invalid')).toHaveCount(0);
+    await expect(page.locator('mat-error')).toHaveCount(0);
     await forgetExpectedStatus(pageErrors, 401);
     await logIn(page, username, password);
     await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
@@ -74,6 +82,9 @@ test.describe('client account', () => {
     await section.getByLabel('Neues Passwort wiederholen').fill(newPassword);
     await section.getByRole('button', { name: 'Passwort ändern' }).click();
     await expect(section.getByRole('status')).toContainText('Ihr Passwort ist geändert');
+    // A success shows no red errors: the emptied fields are not flagged as missing.
+    await expect(section.locator('mat-form-field.mat-form-field-invalid')).toHaveCount(0);
+    await expect(section.locator('mat-error')).toHaveCount(0);
 
     await logOut(page);
     await logIn(page, username, password);
@@ -147,7 +158,9 @@ test.describe('client account', () => {
     await section.getByLabel('Ihr jetziges Passwort').fill(password);
     await section.getByRole('button', { name: 'E-Mail-Adresse speichern' }).click();
     await expect(section.getByRole('status')).toContainText('gespeichert');
-    await expect(section).toContainText('Sie haben eine E-Mail-Adresse hinterlegt.');
+    // She sees which address she gave, masked, never in full.
+    await expect(section).toContainText('Hinterlegt ist m***@example.org.');
+    await expect(section).not.toContainText('mond@example.org');
     await logOut(page);
 
     await page.goto('/passwort-vergessen');

@@ -11,7 +11,16 @@ test.describe('landing page', () => {
     ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Frauenberatung Teststadt' })).toBeVisible();
     await expect(
-      page.getByRole('heading', { name: 'Nur Sie und Ihre Beraterin können lesen' }),
+      page.getByRole('heading', { name: 'Wer Ihre Nachrichten lesen kann' }),
+    ).toBeVisible();
+    // The one wording of who reads and of the retention rule (PORTAL_TRUTHS), as on every page.
+    await expect(
+      page.getByText(/Sobald eine Beraterin sie übernimmt, lesen sie nur noch Sie/),
+    ).toBeVisible();
+    await expect(
+      page.getByText(
+        /6 Monate nach dem Ende der Beratung oder nach Ihrer letzten Anmeldung oder Nachricht/,
+      ),
     ).toBeVisible();
     await expect(page.getByRole('heading', { name: 'So bleiben Sie sicher' })).toBeVisible();
     await expect(page.getByText('innerhalb von 3 Tagen').first()).toBeVisible();
@@ -57,6 +66,16 @@ test.describe('landing page', () => {
     expect(
       await heading.evaluate((element) => (element as { prerendered?: boolean }).prerendered),
     ).toBe(true);
+  });
+
+  test("shows the centre's number on the first screen of a 360 × 640 phone, as a tel: link", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto('/');
+    const callNow = page.locator('.intro').getByRole('link', { name: '030 123 456 78' });
+    await expect(callNow).toHaveAttribute('href', 'tel:03012345678');
+    await expect(callNow).toBeInViewport({ ratio: 1 });
   });
 
   test('switches to English and back without reloading', async ({ page }) => {

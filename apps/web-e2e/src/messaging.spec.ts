@@ -256,9 +256,12 @@ test.describe('written counselling', () => {
     await logIn(page, client.username, newPassword);
     await expect(page.getByRole('heading', { level: 1, name: 'Ihre Nachrichten' })).toBeVisible();
     await page.getByRole('link', { name: /Trennung/ }).click();
-    await expect(page.getByTestId('conversation-locked')).toContainText(
-      'Ihre Beraterin wird sich vergewissern',
+    const locked = page.getByTestId('conversation-locked');
+    await expect(locked).toContainText(
+      'Ihre Beraterin sieht, dass sich Ihr Schlüssel geändert hat',
     );
+    // The truth: her counsellor re-shares it; a new enquiry would go to whoever takes it over.
+    await expect(locked).not.toContainText('neue Anfrage');
     await expect(thread(page)).not.toContainText(enquiry);
     await expectNoViolations(page);
 
@@ -306,7 +309,7 @@ test.describe('written counselling', () => {
       addMonths(since, 6),
     );
     await expect(page.getByTestId('deletion-date')).toHaveText(
-      `Ihr Konto wird am ${expected} automatisch gelöscht, wenn Sie sich bis dahin nicht anmelden.`,
+      `Ihr Konto wird am ${expected} mit allen Nachrichten gelöscht, wenn Sie sich bis dahin nicht mehr anmelden und nichts mehr schreiben.`,
     );
 
     const staff = await staffBrowser(browser, staffPortal.url, stein);

@@ -71,12 +71,10 @@ test.describe('recovery code', () => {
       page.getByRole('heading', { level: 1, name: 'Ihr Konto ist angelegt' }),
     ).toBeVisible();
 
-    // The account page asks the server whether the code is confirmed: only its answer tells
-    // (and logging out while that request is in flight would end it with a 401).
-    const confirmed = accountData(page);
     await confirmRecoveryCode(page, code);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
-    await confirmed;
+    // She came to write: the enquiry form is what she sees next, ready for her first words.
+    await expect(page.getByRole('heading', { level: 1, name: 'Neue Anfrage' })).toBeVisible();
+    await openAccount(page);
     await expect(page.getByRole('heading', { name: REMINDER })).toHaveCount(0);
 
     // A later session knows it from the server alone.

@@ -56,6 +56,17 @@ lead.password = strongPassword();
 counsellor.password = strongPassword();
 
 test.describe('staff: setup, invitation, team key, deactivation', () => {
+  test('before the setup, clients cannot register: the page says the portal is not open yet', async ({
+    page,
+  }) => {
+    await page.goto('/registrieren');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Das Portal ist noch nicht geöffnet',
+    );
+    await expect(page.getByRole('button', { name: 'Konto anlegen' })).toHaveCount(0);
+    await checkBothLanguages(page);
+  });
+
   test('the setup page has no axe violations in German and English', async ({
     page,
     staffPortal,

@@ -32,7 +32,10 @@ export async function confirmRecoveryCode(page: Page, code: string): Promise<voi
   await page.getByRole('button', { name: /Code ist aufbewahrt/ }).click();
 }
 
-/** Registers through the form, confirms the recovery code and waits for the account page. */
+/**
+ * Registers through the form and confirms the recovery code, which leads to a new enquiry; then
+ * opens the account page from the navigation, where most tests go on.
+ */
 export async function registerClient(page: Page, username = uniqueUsername()): Promise<Registered> {
   const password = strongPassword();
   await page.goto('/registrieren');
@@ -42,12 +45,14 @@ export async function registerClient(page: Page, username = uniqueUsername()): P
   await page.getByRole('checkbox', { name: /Datenschutzhinweise/ }).check();
   await page.getByRole('button', { name: 'Konto anlegen' }).click();
   const recoveryCode = await readRecoveryCode(page);
-  // The account page then loads her account; a test that logs out at once would otherwise end
-  // that request with a 401.
+  await confirmRecoveryCode(page, recoveryCode);
+  await expect(page.getByRole('heading', { level: 1, name: 'Neue Anfrage' })).toBeVisible();
+  // The account page loads her account; a test that logs out at once would otherwise end that
+  // request with a 401.
   const accountData = page.waitForResponse(
     (response) => new URL(response.url()).pathname === '/api/accounts/me' && response.ok(),
   );
-  await confirmRecoveryCode(page, recoveryCode);
+  await page.getByRole('link', { name: 'Konto', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
   await expect(page.locator('.username')).toHaveText(username);
   await accountData;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { seedTeam } from './team';
 
 /** Where quick exit goes during the tests; the fixtures answer it locally, nothing leaves the machine. */
 export const TEST_EXIT_URL = 'https://neutral-exit.test/wetter';
@@ -45,6 +46,20 @@ async function waitForHealth(
   throw new Error(`The portal did not become healthy within 30 s:\n${output()}`);
 }
 
+/** The one-time setup link the portal logged at its start. */
+async function setupLink(url: string, output: () => string): Promise<string> {
+  const pattern = new RegExp(`${url.replace(/[.:/]/g, '\\$&')}/einrichtung#[A-Za-z0-9_-]+`);
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const link = pattern.exec(output())?.[0];
+    if (link) {
+      return link;
+    }
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+  throw new Error(`The portal logged no setup link:\n${output()}`);
+}
+
 /** Starts the built portal once for the whole run; returns the teardown. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(MAIN)) {
@@ -62,7 +77,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       HOST: '127.0.0.1',
       PUBLIC_URL: url,
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      // `log`, not `warn`: the one-time setup link is logged at this level.
+      LOG_LEVEL: 'log',
       CENTRE_NAME: 'Frauenberatung Teststadt',
       CENTRE_PHONE: '030 123 456 78',
       CENTRE_EXIT_URL: TEST_EXIT_URL,
@@ -72,6 +88,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitForHealth(url, child, () => output);
+  // Clients may only register once the centre is set up: its first lead comes from the setup link.
+  await seedTeam(url, await setupLink(url, () => output), []);
 
   process.env['PORTAL_URL'] = url;
   process.env['PORTAL_DATA_DIR'] = dataDir;

@@ -123,6 +123,7 @@ describe('App shell', () => {
             role: 'client',
             displayName: null,
             hasEmail: false,
+            maskedEmail: null,
             deletionDate: null,
             recoveryConfirmed: true,
           },

@@ -2,6 +2,7 @@ export * from './lib/centre/centre-store';
 export * from './lib/drafts/drafts';
 export * from './lib/drafts/drafts.text';
 export * from './lib/i18n/i18n';
+export * from './lib/i18n/portal-truths.text';
 export * from './lib/quick-exit/quick-exit';
 export * from './lib/history/neutral-location-strategy';
 export * from './lib/recovery-code/recovery-code-guard';

@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog, PORTAL_TRUTHS } from '@confidant/web/core';
 
 export interface LandingText {
   title: string;
@@ -18,6 +18,8 @@ export interface LandingText {
   deletion: (months: number) => string[];
   phoneTitle: string;
   phone: string;
+  /** Beside the first buttons, so that the number is on the first screen of a phone. */
+  phoneNow: string;
   emergency: string;
   safetyTitle: string;
   safety: string[];
@@ -62,18 +64,19 @@ export const LANDING_TEXT: Catalog<LandingText> = {
       'Mit einer E-Mail-Adresse erfahren Sie, dass eine neue Antwort da ist, und können ein vergessenes Passwort über einen Link neu setzen. Die Nachricht selbst steht nie in der E-Mail, nur ein Hinweis ohne Namen.',
       'Lassen Sie die Adresse weg, wenn jemand anderes Ihr Postfach lesen könnte. Ohne E-Mail hilft Ihnen der Wiederherstellungscode, den Sie bei der Anmeldung bekommen.',
     ],
-    privateTitle: 'Nur Sie und Ihre Beraterin können lesen',
+    privateTitle: PORTAL_TRUTHS.de.whoReadsTitle,
     private: [
-      'Ihre Nachrichten werden schon in Ihrem Browser verschlüsselt. Lesen kann sie nur, wer den passenden Schlüssel hat: Sie und die Beraterinnen unserer Stelle.',
+      PORTAL_TRUTHS.de.whoReads,
       'Auf unserem Server liegt nur verschlüsselter Text. Wer dort Zugriff hat, kann ihn nicht lesen.',
     ],
     deletionTitle: 'Löschen, wann Sie wollen',
     deletion: (months) => [
-      'Sie können Ihr Konto jederzeit selbst löschen. Dann ist alles weg, auch für Ihre Beraterin, und nichts lässt sich wiederherstellen.',
-      `Haben Sie ${months} Monate nach dem Ende der Beratung oder Ihrer letzten Anmeldung nichts mehr geschrieben, löschen wir Ihr Konto mit allen Nachrichten von selbst. Das Datum sehen Sie in Ihrem Konto.`,
+      PORTAL_TRUTHS.de.retention(months),
+      'Gelöscht ist alles weg, auch für Ihre Beraterin, und nichts lässt sich wiederherstellen.',
     ],
     phoneTitle: 'Sie brauchen schneller Hilfe?',
     phone: 'Rufen Sie uns an:',
+    phoneNow: 'Lieber gleich sprechen? Rufen Sie uns an:',
     emergency: 'In akuter Gefahr wählen Sie bitte den Notruf 110.',
     safetyTitle: 'So bleiben Sie sicher',
     safety: [
@@ -119,18 +122,19 @@ export const LANDING_TEXT: Catalog<LandingText> = {
       'With an e-mail address you are told when a new answer has arrived, and you can reset a forgotten password through a link. The e-mail never contains the message itself, only a note without names.',
       'Leave the address out if someone else might read your mailbox. Without e-mail, the recovery code you receive when you sign up helps you back in.',
     ],
-    privateTitle: 'Only you and your counsellor can read it',
+    privateTitle: PORTAL_TRUTHS.en.whoReadsTitle,
     private: [
-      'Your messages are encrypted in your browser before they are sent. Only those with the right key can read them: you and the counsellors of our centre.',
+      PORTAL_TRUTHS.en.whoReads,
       'Our server holds encrypted text only. Anyone with access to it cannot read it.',
     ],
     deletionTitle: 'Delete whenever you want',
     deletion: (months) => [
-      'You can delete your account yourself at any time. Then everything is gone, also for your counsellor, and nothing can be restored.',
-      `If you have not written or logged in for ${months} months after your counselling ended, we delete your account and all messages automatically. You can see the date in your account.`,
+      PORTAL_TRUTHS.en.retention(months),
+      'Once deleted, everything is gone, also for your counsellor, and nothing can be restored.',
     ],
     phoneTitle: 'Do you need help sooner?',
     phone: 'Call us:',
+    phoneNow: 'Rather talk right away? Call us:',
     emergency: 'If you are in immediate danger, please call the emergency number 110.',
     safetyTitle: 'How to stay safe',
     safety: [

@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog, PORTAL_TRUTHS } from '@confidant/web/core';
 
 export interface LegalText {
   privacyTitle: string;
@@ -27,6 +27,10 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
         ],
       },
       {
+        heading: PORTAL_TRUTHS.de.whoReadsTitle,
+        paragraphs: [PORTAL_TRUTHS.de.whoReads],
+      },
+      {
         heading: 'Was wir nicht speichern',
         paragraphs: [
           'Keine IP-Adressen, keine Angaben zu Ihrem Gerät oder Browser, keinen Klartext Ihrer Nachrichten. Es gibt keine Werbung, keine Statistikdienste und keine Inhalte von anderen Anbietern.',
@@ -41,7 +45,7 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
       {
         heading: 'Löschen',
         paragraphs: [
-          `Sie können Ihr Konto jederzeit löschen. ${months} Monate nach dem Ende der Beratung oder Ihrer letzten Aktivität – je nachdem, was später ist – löschen wir es automatisch, mit allen Nachrichten.`,
+          PORTAL_TRUTHS.de.retention(months),
           `Wir sichern die Datenbank verschlüsselt und bewahren jede Sicherung ${BACKUP_RETENTION_DAYS} Tage auf. Ein gelöschtes Konto ist darum spätestens ${BACKUP_RETENTION_DAYS} Tage nach der Löschung auch aus allen Sicherungen verschwunden.`,
         ],
       },
@@ -69,6 +73,10 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
         ],
       },
       {
+        heading: PORTAL_TRUTHS.en.whoReadsTitle,
+        paragraphs: [PORTAL_TRUTHS.en.whoReads],
+      },
+      {
         heading: 'Cookies and your browser',
         paragraphs: [
           'After you log in, we set a single, technically necessary cookie for your session. It ends when you log out or after 30 minutes without activity. Keys and decrypted messages stay in memory only and disappear when you close the window.',
@@ -77,7 +85,7 @@ export const LEGAL_TEXT: Catalog<LegalText> = {
       {
         heading: 'Deletion',
         paragraphs: [
-          `You can delete your account at any time. ${months} months after your counselling ended or after your last activity, whichever is later, we delete it automatically, with all messages.`,
+          PORTAL_TRUTHS.en.retention(months),
           `We back up the database in encrypted form and keep each backup for ${BACKUP_RETENTION_DAYS} days. So a deleted account is gone from every backup at the latest ${BACKUP_RETENTION_DAYS} days after its deletion.`,
         ],
       },

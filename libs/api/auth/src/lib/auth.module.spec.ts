@@ -54,6 +54,25 @@ describe('AuthModule', () => {
   }
 
   describe('registration', () => {
+    it('is closed with 403 and a clear message until the centre has a lead, and stores nothing', async () => {
+      const closed = await startAuthTestApp({ centreSetUp: false });
+      try {
+        const identity = await makeIdentity();
+        const response = await request(closed.app.getHttpServer())
+          .post('/auth/register')
+          .send({ username: 'Frühstart', ...identity.body })
+          .expect(403);
+        expect(response.body.message).toBe(
+          'The portal is not open yet: the centre has not been set up. Please try again later.',
+        );
+        expect(response.headers['set-cookie']).toBeUndefined();
+        const stored = closed.app.get<Repository<AccountEntity>>(getRepositoryToken(AccountEntity));
+        expect(await stored.count()).toBe(0);
+      } finally {
+        await closed.close();
+      }
+    });
+
     it('creates a client account, logs her in with a strict cookie and returns her keys', async () => {
       const identity = await makeIdentity();
       const response = await agent()
@@ -66,6 +85,7 @@ describe('AuthModule', () => {
         role: 'client',
         displayName: null,
         hasEmail: false,
+        maskedEmail: null,
       });
       expect(response.body.keys).toEqual({
         publicKey: identity.body.publicKey,
@@ -89,7 +109,7 @@ describe('AuthModule', () => {
         .expect(409);
 
       expect(response.body.message).toContain('already taken');
-      expect(await accounts().count()).toBe(1);
+      expect(await accounts().countBy({ role: 'client' })).toBe(1);
     });
 
     it.each([
@@ -109,7 +129,7 @@ describe('AuthModule', () => {
         .expect(400);
 
       expect(JSON.stringify(response.body.message)).toContain(message);
-      expect(await accounts().count()).toBe(0);
+      expect(await accounts().countBy({ role: 'client' })).toBe(0);
     });
 
     it('rejects a public key that is not a P-256 point', async () => {
@@ -120,13 +140,13 @@ describe('AuthModule', () => {
         .post('/auth/register')
         .send({ username: 'Mondlicht', ...identity.body, publicKey: bogus })
         .expect(400);
-      expect(await accounts().count()).toBe(0);
+      expect(await accounts().countBy({ role: 'client' })).toBe(0);
     });
 
     it('stores the e-mail only encrypted', async () => {
       await register('Mondlicht', { email: 'mond@example.org' });
 
-      const [account] = await accounts().find();
+      const [account] = await accounts().findBy({ role: 'client' });
       expect(account.emailCiphertext).not.toContain('mond');
       expect(JSON.stringify(account)).not.toContain('mond@example.org');
     });

@@ -5,6 +5,7 @@ import { testDatabaseModule } from '@confidant/api/persistence/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openRegistration } from './centre-lead';
 import { applyApiPipeline, testAuthModule } from './test-auth-module';
 
 /** The auth module as its module tests run it: in-memory database, mails in a temp outbox. */
@@ -16,7 +17,8 @@ export interface AuthTestApp {
   close(): Promise<void>;
 }
 
-export async function startAuthTestApp(): Promise<AuthTestApp> {
+/** `centreSetUp: false` leaves the centre without a lead, so that registration is closed. */
+export async function startAuthTestApp({ centreSetUp = true } = {}): Promise<AuthTestApp> {
   const outbox = mkdtempSync(join(tmpdir(), 'confidant-auth-'));
   const moduleRef = await Test.createTestingModule({
     imports: [testDatabaseModule(), testMailModule({ outboxDir: outbox }), testAuthModule()],
@@ -24,6 +26,9 @@ export async function startAuthTestApp(): Promise<AuthTestApp> {
   const app = moduleRef.createNestApplication();
   applyApiPipeline(app);
   await app.init();
+  if (centreSetUp) {
+    await openRegistration(app);
+  }
   return {
     app,
     outbox,

@@ -603,12 +603,13 @@ describe('MessagingModule', () => {
           'Antwort',
           'Nachfrage',
         ]);
-        // Answered, then she asked again: she waits since her new message.
+        // Answered in the live chat, then she wrote on in it: her chat lines are answered there
+        // and then, so the thread does not say 'waiting for an answer' again after the chat.
         expect(
           await conversationRows().findOneByOrFail({ id: enquiry.conversationId }),
         ).toMatchObject({
           lastMessageAt: new Date(t + 2000),
-          clientWaitingSince: new Date(t + 2000),
+          clientWaitingSince: null,
           firstAnswerAt: new Date(t + 1000),
         });
         // Still waiting since her enquiry, which nobody has answered.
@@ -621,7 +622,7 @@ describe('MessagingModule', () => {
         });
         // Her own message counts as read for her, the answer before it too; he has one unread.
         const own = await client.http.get('/conversations').expect(200);
-        expect(own.body[0]).toMatchObject({ unread: 0, state: 'waiting-for-counsellor' });
+        expect(own.body[0]).toMatchObject({ unread: 0, state: 'waiting-for-client' });
         const staff = await counsellor.http.get('/conversations').expect(200);
         expect(staff.body[0]).toMatchObject({ id: enquiry.conversationId, unread: 1 });
         const stats = await world.leadPerson.http.get('/statistics').expect(200);

@@ -7,6 +7,15 @@ export interface PreloginResponse {
   kdfIterations: number;
 }
 
+/** An e-mail address as the portal shows it back to its owner: `mond@example.org` → `m***@example.org`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) {
+    return '***';
+  }
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
 /** What the portal shows about the logged-in account (`GET /api/accounts/me`). */
 export interface AccountResponse {
   id: string;
@@ -15,6 +24,11 @@ export interface AccountResponse {
   /** Shown to clients for counsellors; clients have none. */
   displayName: string | null;
   hasEmail: boolean;
+  /**
+   * Her stored e-mail address, masked (`m***@example.org`), so that she recognises which one it
+   * is; null without one. Only its owner ever gets it.
+   */
+  maskedEmail: string | null;
   /** ISO date on which a client account is erased unless she is active; null for staff. */
   deletionDate: string | null;
   /**

@@ -5,6 +5,7 @@ import {
   applyApiPipeline,
   authKeyFor,
   makeIdentity,
+  openRegistration,
   testAuthModule,
 } from '@confidant/api/auth/testing';
 import { MailService } from '@confidant/api/mail';
@@ -39,6 +40,7 @@ describe('MeModule', () => {
     app = moduleRef.createNestApplication();
     applyApiPipeline(app);
     await app.init();
+    await openRegistration(app);
     identity = await makeIdentity();
     authKey = identity.body.authKey;
     client = request.agent(app.getHttpServer());
@@ -65,6 +67,7 @@ describe('MeModule', () => {
       role: 'client',
       displayName: null,
       hasEmail: false,
+      maskedEmail: null,
       deletionDate: null,
       recoveryConfirmed: false,
     });
@@ -154,10 +157,14 @@ describe('MeModule', () => {
     const stored = (await account())?.emailCiphertext ?? '';
     expect(stored).not.toContain('mond');
     expect(app.get(EmailCipher).decrypt(accountId, stored)).toBe('mond@example.org');
-    expect((await client.get('/accounts/me')).body.hasEmail).toBe(true);
+    expect((await client.get('/accounts/me')).body).toMatchObject({
+      hasEmail: true,
+      maskedEmail: 'm***@example.org',
+    });
 
     await client.delete('/accounts/me/email').send({ authKey }).expect(204);
     expect((await account())?.emailCiphertext).toBeNull();
+    expect((await client.get('/accounts/me')).body.maskedEmail).toBeNull();
   });
 
   it('removes the mails still waiting for her old address when she changes or removes it', async () => {

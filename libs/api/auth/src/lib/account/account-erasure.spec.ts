@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { applyApiPipeline, makeIdentity, testAuthModule } from '../../testing';
+import { applyApiPipeline, makeIdentity, openRegistration, testAuthModule } from '../../testing';
 import { SessionEvents, SessionsEnded } from '../session/session-events';
 import { AccountErasure } from './account-erasure';
 
@@ -33,6 +33,7 @@ describe('AccountErasure', () => {
     app = moduleRef.createNestApplication();
     applyApiPipeline(app);
     await app.init();
+    await openRegistration(app);
     ended = [];
     app.get(SessionEvents).onEnded((event) => ended.push(event));
   });

@@ -13,6 +13,7 @@ import { QueryFailedError, Repository } from 'typeorm';
 import { usernameKey } from '../credentials/tokens';
 import { usernameSkeleton } from '../credentials/username-skeleton';
 import { SecretHasher } from '../credentials/secret-hasher';
+import { EmailCipher } from '../credentials/email-cipher';
 import { AccountEntity } from './account.entity';
 import { DeletionDates } from './deletion-dates';
 
@@ -40,6 +41,7 @@ export class AccountService {
     @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
     private readonly hasher: SecretHasher,
     private readonly deletionDates: DeletionDates,
+    private readonly emails: EmailCipher,
   ) {}
 
   findByUsername(username: string): Promise<AccountEntity | null> {
@@ -143,6 +145,7 @@ export class AccountService {
       role: account.role,
       displayName: account.displayName,
       hasEmail: account.emailCiphertext !== null,
+      maskedEmail: this.emails.masked(account.id, account.emailCiphertext),
       deletionDate: deletionDate?.toISOString() ?? null,
       recoveryConfirmed: account.recoveryConfirmedAt !== null,
     };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { maskEmail } from '@confidant/shared/api-interfaces';
 import { AUTH_SETTINGS, AuthSettings } from '../auth-settings';
 
 const INFO = 'confidant/v1/server-email';
@@ -23,6 +24,19 @@ export class EmailCipher {
     cipher.setAAD(Buffer.from(`${INFO}|${accountId}`, 'utf8'));
     const ct = Buffer.concat([cipher.update(email, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return JSON.stringify({ v: 1, iv: iv.toString('base64url'), ct: ct.toString('base64url') });
+  }
+
+  /** The address masked for its owner (`m***@example.org`); null without one or if unreadable. */
+  masked(accountId: string, stored: string | null): string | null {
+    if (stored === null) {
+      return null;
+    }
+    try {
+      return maskEmail(this.decrypt(accountId, stored));
+    } catch {
+      // Stored under another server secret: the address is there, but nobody can read it any more.
+      return '***';
+    }
   }
 
   decrypt(accountId: string, stored: string): string {

@@ -10,6 +10,10 @@ import { assertP256PublicKey } from '../credentials/public-key';
 import { usernameKey } from '../credentials/tokens';
 import { AuthContext, SessionService } from '../session/session.service';
 
+/** The answer to a registration before the centre is set up. */
+export const REGISTRATION_CLOSED =
+  'The portal is not open yet: the centre has not been set up. Please try again later.';
+
 /** Prelogin, registration, login and password change: the zero-knowledge login of DESIGN.md 4. */
 @Injectable()
 export class AuthService {
@@ -36,8 +40,14 @@ export class AuthService {
     return { kdfSalt: salt.toString('base64url'), kdfIterations: this.settings.kdfIterations };
   }
 
-  /** A new client account with the key material her browser made. */
+  /**
+   * A new client account with the key material her browser made. Only once the centre is set up
+   * (it has a lead, and with her the team key): before that, nobody could read her enquiry.
+   */
   async register(dto: RegisterDto): Promise<AccountEntity> {
+    if ((await this.accounts.countByRole(Roles.lead)) === 0) {
+      throw new ForbiddenException(REGISTRATION_CLOSED);
+    }
     await this.checkIdentity(dto);
     const account = await this.accounts.create({ ...dto, role: Roles.client });
     if (dto.email) {

@@ -251,7 +251,8 @@ export class MessagesService {
           manager,
           `UPDATE conversation SET last_message_at = ${p(0)}, closed_at = NULL, ` +
             `client_waiting_since = COALESCE(client_waiting_since, ${p(1)}) WHERE id = ${p(2)}`,
-          [at, at, conversation.id],
+          // Her lines in a live chat are answered there and then: they do not make her wait.
+          [at, kind === 'chat' ? null : at, conversation.id],
         );
       } else {
         await this.run(
@@ -539,7 +540,10 @@ function conversationChanges(posts: NewPost[]): Map<string, ConversationChange> 
     change.lastAt = at;
     if (access.isClient) {
       change.reopened = true;
-      change.waitingSince ??= at;
+      if (post.kind !== 'chat') {
+        // Her lines in a live chat are answered there and then: they do not make her wait.
+        change.waitingSince ??= at;
+      }
     } else {
       change.waitingSince = null;
       change.firstReply ??= post;

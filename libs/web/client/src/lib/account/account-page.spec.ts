@@ -22,6 +22,7 @@ describe('AccountPage', () => {
       role: 'client',
       displayName: null,
       hasEmail: false,
+      maskedEmail: null,
       deletionDate: null,
       recoveryConfirmed,
     });

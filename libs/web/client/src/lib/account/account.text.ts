@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog, PORTAL_TRUTHS } from '@confidant/web/core';
 
 export interface AccountText {
   title: string;
@@ -15,7 +15,7 @@ export interface AccountText {
   passwordSubmit: string;
   passwordDone: string;
   emailTitle: string;
-  emailSet: string;
+  emailSet: (masked: string) => string;
   emailNone: string;
   emailWhy: string;
   email: string;
@@ -43,8 +43,7 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
   de: {
     title: 'Ihr Konto',
     usernameLabel: 'Benutzername',
-    deletion: (date) =>
-      `Ihr Konto wird am ${date} mit allen Nachrichten gelöscht, wenn Sie bis dahin nichts mehr schreiben oder sich nicht mehr anmelden.`,
+    deletion: PORTAL_TRUTHS.de.deletionOn,
     dateLocale: 'de-DE',
     next: 'Ihr Konto ist eingerichtet. Hier ändern Sie Ihr Passwort, Ihre E-Mail-Adresse und Ihren Wiederherstellungscode, oder Sie löschen Ihr Konto.',
     safety:
@@ -59,8 +58,8 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
     passwordSubmit: 'Passwort ändern',
     passwordDone: 'Ihr Passwort ist geändert. Melden Sie sich ab jetzt mit dem neuen Passwort an.',
     emailTitle: 'E-Mail-Adresse',
-    emailSet:
-      'Sie haben eine E-Mail-Adresse hinterlegt. Aus Datenschutzgründen zeigen wir sie hier nicht an.',
+    emailSet: (masked) =>
+      `Hinterlegt ist ${masked}. Wir zeigen nur den ersten Buchstaben und die Domain, damit niemand, der auf Ihren Bildschirm sieht, die ganze Adresse liest. Gespeichert ist sie verschlüsselt.`,
     emailNone: 'Sie haben keine E-Mail-Adresse hinterlegt.',
     emailWhy:
       'Mit einer E-Mail-Adresse erfahren Sie, dass eine Antwort da ist, und können ein vergessenes Passwort über einen Link neu setzen. Lassen Sie sie weg, wenn jemand anderes Ihr Postfach lesen könnte.',
@@ -92,8 +91,7 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
   en: {
     title: 'Your account',
     usernameLabel: 'Username',
-    deletion: (date) =>
-      `Your account and all messages will be deleted on ${date} unless you write or log in before then.`,
+    deletion: PORTAL_TRUTHS.en.deletionOn,
     dateLocale: 'en-GB',
     next: 'Your account is set up. Here you change your password, your e-mail address and your recovery code, or delete your account.',
     safety:
@@ -108,7 +106,8 @@ export const ACCOUNT_TEXT: Catalog<AccountText> = {
     passwordSubmit: 'Change password',
     passwordDone: 'Your password has been changed. From now on, log in with the new password.',
     emailTitle: 'E-mail address',
-    emailSet: 'You have given an e-mail address. For your privacy we do not show it here.',
+    emailSet: (masked) =>
+      `Your address on file is ${masked}. We show only its first letter and the domain, so that nobody looking at your screen reads all of it. It is stored encrypted.`,
     emailNone: 'You have not given an e-mail address.',
     emailWhy:
       'With an e-mail address you are told when an answer has arrived, and you can reset a forgotten password through a link. Leave it out if someone else might read your mailbox.',

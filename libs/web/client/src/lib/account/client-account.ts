@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   AccountResponse,
+  maskEmail,
   PreloginResponse,
   RecoveryStartResponse,
   SessionResponse,
@@ -97,13 +98,13 @@ export class ClientAccount {
   async setEmail(password: string, email: string): Promise<void> {
     const authKey = await this.authKey(password);
     await firstValueFrom(this.http.put<void>(AuthApi.email, { authKey, email }));
-    this.session.updateAccount({ hasEmail: true });
+    this.session.updateAccount({ hasEmail: true, maskedEmail: maskEmail(email) });
   }
 
   async removeEmail(password: string): Promise<void> {
     const authKey = await this.authKey(password);
     await firstValueFrom(this.http.delete<void>(AuthApi.email, { body: { authKey } }));
-    this.session.updateAccount({ hasEmail: false });
+    this.session.updateAccount({ hasEmail: false, maskedEmail: null });
   }
 
   /** A new recovery code replaces the old one; returns it for the one-time display. */

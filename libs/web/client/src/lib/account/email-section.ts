@@ -5,8 +5,15 @@ import {
   ElementRef,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -22,7 +29,9 @@ import { ClientAccount } from './client-account';
   template: `
     <section class="card" aria-labelledby="email-title">
       <h2 id="email-title">{{ text().emailTitle }}</h2>
-      <p class="state">{{ hasEmail() ? text().emailSet : text().emailNone }}</p>
+      <p class="state" data-testid="email-state">
+        {{ hasEmail() ? text().emailSet(maskedEmail()) : text().emailNone }}
+      </p>
       <p>{{ text().emailWhy }}</p>
       <form [formGroup]="form" (ngSubmit)="saveEmail()" novalidate>
         <input type="text" hidden autocomplete="username" [value]="username()" />
@@ -84,6 +93,7 @@ export class EmailSection {
   protected readonly forms = inject(I18n).select(FORMS_TEXT);
   protected readonly username = computed(() => this.session.account()?.username ?? '');
   protected readonly hasEmail = computed(() => this.session.account()?.hasEmail ?? false);
+  protected readonly maskedEmail = computed(() => this.session.account()?.maskedEmail ?? '***');
   protected readonly busy = signal(false);
   protected readonly done = signal<'saved' | 'removed' | null>(null);
   protected readonly failure = signal<Failure | null>(null);
@@ -123,11 +133,14 @@ export class EmailSection {
     return true;
   }
 
+  /** Resetting through the directive also forgets the submit, so no field turns red afterwards. */
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
   private async run(operation: () => Promise<void>, result: 'saved' | 'removed'): Promise<void> {
     this.busy.set(true);
     try {
       await operation();
-      this.form.reset();
+      this.formDirective().resetForm();
       this.done.set(result);
     } catch (error) {
       this.form.controls.password.reset();

@@ -5,8 +5,15 @@ import {
   ElementRef,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -94,6 +101,8 @@ export class PasswordSection {
     current: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     next: newPasswordGroup(),
   });
+  /** Resetting through the directive also forgets the submit, so no field turns red afterwards. */
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected async changePassword(): Promise<void> {
     if (this.busy()) {
@@ -109,7 +118,7 @@ export class PasswordSection {
     try {
       const { current, next } = this.form.getRawValue();
       await this.account.changePassword(current, next.password);
-      this.form.reset();
+      this.formDirective().resetForm();
       this.done.set(true);
     } catch (error) {
       this.form.controls.current.reset();

@@ -1,4 +1,4 @@
-import { Catalog } from '@confidant/web/core';
+import { Catalog, PORTAL_TRUTHS } from '@confidant/web/core';
 
 export interface InboxText {
   dateLocale: string;
@@ -45,12 +45,10 @@ export const INBOX_TEXT: Catalog<InboxText> = {
   de: {
     dateLocale: 'de-DE',
     title: 'Ihre Nachrichten',
-    deletion: (date) =>
-      `Ihr Konto wird am ${date} automatisch gelöscht, wenn Sie sich bis dahin nicht anmelden.`,
+    deletion: PORTAL_TRUTHS.de.deletionOn,
     newEnquiry: 'Neue Anfrage schreiben',
     listLabel: 'Ihre Beratungen',
-    empty:
-      'Sie haben noch nicht geschrieben. Ihre erste Anfrage lesen nur Sie und das Beratungsteam.',
+    empty: 'Sie haben noch nicht geschrieben.',
     untitled: (date) => `Anfrage vom ${date}`,
     counsellor: (name) => `Ihre Beraterin: ${name}`,
     noCounsellorYet: 'Eine Beraterin übernimmt Ihre Anfrage bald.',
@@ -59,8 +57,7 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     tryAgain: 'Erneut versuchen',
     toAccount: 'Konto und Einstellungen',
     newTitle: 'Neue Anfrage',
-    newIntro:
-      'Schreiben Sie in Ruhe, was Sie bewegt. Ihr Browser verschlüsselt den Text; lesen können ihn nur Sie und die Beraterinnen der Beratungsstelle.',
+    newIntro: `Schreiben Sie in Ruhe, was Sie bewegt. ${PORTAL_TRUTHS.de.whoReads}`,
     topicLabel: 'Thema (freiwillig)',
     noTopic: 'Kein Thema angeben',
     messageLabel: 'Ihre Nachricht',
@@ -79,9 +76,8 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     stateLabel: 'Stand',
     lockedTitle: 'Dieser Verlauf ist gesperrt',
     lockedText:
-      'Sie haben Ihr Passwort per E-Mail zurückgesetzt. Dabei bekam Ihr Konto einen neuen Schlüssel, und die bisherigen Nachrichten lassen sich damit nicht öffnen. Ihre Beraterin wird sich vergewissern, dass Sie es sind, und Ihnen den Verlauf dann wieder freigeben.',
-    lockedHowTo: (phone) =>
-      `Das geht schneller, wenn Sie uns anrufen (${phone}) oder eine neue Anfrage schreiben und darin etwas nennen, das nur Sie und Ihre Beraterin wissen.`,
+      'Sie haben Ihr Passwort per E-Mail zurückgesetzt. Dabei bekam Ihr Konto einen neuen Schlüssel, und die bisherigen Nachrichten lassen sich damit nicht öffnen. Ihre Beraterin sieht, dass sich Ihr Schlüssel geändert hat. Sie wird sich vergewissern, dass Sie es sind, und Ihnen den Verlauf dann wieder freigeben. Bis dahin können Sie hier weder lesen noch schreiben; Sie müssen dafür nichts tun.',
+    lockedHowTo: (phone) => `Wenn Sie nicht warten möchten, rufen Sie uns an: ${phone}.`,
     closedNote:
       'Diese Beratung ist abgeschlossen. Wenn Sie wieder schreiben, geht sie mit derselben Beraterin weiter.',
     waitingNote: (days) =>
@@ -91,12 +87,10 @@ export const INBOX_TEXT: Catalog<InboxText> = {
   en: {
     dateLocale: 'en-GB',
     title: 'Your messages',
-    deletion: (date) =>
-      `Your account will be deleted automatically on ${date} unless you log in before then.`,
+    deletion: PORTAL_TRUTHS.en.deletionOn,
     newEnquiry: 'Write a new enquiry',
     listLabel: 'Your counselling',
-    empty:
-      'You have not written yet. Only you and the counselling team can read your first enquiry.',
+    empty: 'You have not written yet.',
     untitled: (date) => `Enquiry of ${date}`,
     counsellor: (name) => `Your counsellor: ${name}`,
     noCounsellorYet: 'A counsellor will take over your enquiry soon.',
@@ -105,8 +99,7 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     tryAgain: 'Try again',
     toAccount: 'Account and settings',
     newTitle: 'New enquiry',
-    newIntro:
-      'Take your time to write what is on your mind. Your browser encrypts the text; only you and the counsellors of the centre can read it.',
+    newIntro: `Take your time to write what is on your mind. ${PORTAL_TRUTHS.en.whoReads}`,
     topicLabel: 'Topic (optional)',
     noTopic: 'No topic',
     messageLabel: 'Your message',
@@ -124,9 +117,8 @@ export const INBOX_TEXT: Catalog<InboxText> = {
     stateLabel: 'Status',
     lockedTitle: 'This history is locked',
     lockedText:
-      'You reset your password by e-mail. Your account got a new key then, which cannot open the earlier messages. Your counsellor will make sure it is you and then release the history to you again.',
-    lockedHowTo: (phone) =>
-      `It is quicker if you call us (${phone}) or write a new enquiry mentioning something only you and your counsellor know.`,
+      'You reset your password by e-mail. Your account got a new key then, which cannot open the earlier messages. Your counsellor sees that your key has changed. She will make sure it is you and then release the history to you again. Until then you can neither read nor write here; you need not do anything.',
+    lockedHowTo: (phone) => `If you would rather not wait, call us: ${phone}.`,
     closedNote:
       'This counselling is closed. If you write again, it continues with the same counsellor.',
     waitingNote: (days) =>

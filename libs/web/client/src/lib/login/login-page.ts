@@ -5,8 +5,15 @@ import {
   ElementRef,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -110,6 +117,7 @@ export class LoginPage {
     username: new FormControl('', { nonNullable: true, validators: USERNAME_VALIDATORS }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected async login(): Promise<void> {
     if (this.busy()) {
@@ -127,7 +135,9 @@ export class LoginPage {
       this.form.reset();
       await this.router.navigateByUrl(homeFor(this.session.account()?.role));
     } catch (error) {
-      this.form.controls.password.reset();
+      // She keeps her username and types the password again; the message says what went wrong,
+      // so no field is flagged red (resetForm also forgets the submit).
+      this.formDirective().resetForm({ username: this.form.controls.username.value, password: '' });
       this.failure.set(toFailure(error));
     } finally {
       this.busy.set(false);

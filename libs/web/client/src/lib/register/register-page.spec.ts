@@ -2,7 +2,8 @@ import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { signal, WritableSignal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { SessionStore } from '@confidant/web/core';
+import { CentreResponse } from '@confidant/shared/api-interfaces';
+import { CentreStore, SessionStore } from '@confidant/web/core';
 import { PasswordStrength, StrengthCheckState, StrengthResult } from '@confidant/web/core/forms';
 import { ClientAccount } from '../account/client-account';
 import { RegisterPage } from './register-page';
@@ -19,8 +20,10 @@ describe('RegisterPage', () => {
   let checkState: WritableSignal<StrengthCheckState>;
   /** Resolves when the (fake) dictionaries have arrived; already resolved unless a test holds it. */
   let dictionaries: Promise<void>;
+  let centre: WritableSignal<Partial<CentreResponse> | undefined>;
 
   beforeEach(async () => {
+    centre = signal({ name: 'Beratungsstelle', teamPublicKey: 'team-key' });
     register = jest.fn().mockResolvedValue('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
     confirmRecoveryCode = jest.fn().mockResolvedValue(undefined);
     strength = STRONG;
@@ -30,6 +33,7 @@ describe('RegisterPage', () => {
       providers: [
         provideRouter([]),
         { provide: ClientAccount, useValue: { register } },
+        { provide: CentreStore, useValue: { centre, load: jest.fn() } },
         {
           provide: SessionStore,
           useValue: { confirmRecoveryCode, onWipe: () => () => undefined },
@@ -164,7 +168,21 @@ describe('RegisterPage', () => {
     expect(page.querySelector('[role=alert]')?.textContent).toContain('warten Sie 6 Minuten');
   });
 
-  it('goes to the account page once the code is confirmed, and the server is told', async () => {
+  it('says that the portal is not open yet while the centre is not set up, and offers no form', async () => {
+    centre.set({ name: 'Beratungsstelle', teamPublicKey: null });
+    await fixture.whenStable();
+    expect(page.querySelector('h1')?.textContent).toContain('noch nicht geöffnet');
+    expect(page.querySelector('form')).toBeNull();
+  });
+
+  it('says the same when the server refuses the account with 403', async () => {
+    register.mockRejectedValueOnce(new HttpErrorResponse({ status: 403 }));
+    await fillAndSend();
+    expect(page.querySelector('h1')?.textContent).toContain('noch nicht geöffnet');
+    expect(page.textContent).not.toContain('Passwort ist nicht richtig');
+  });
+
+  it('goes on to a new enquiry once the code is confirmed, and the server is told', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     await fillAndSend({ email: 'mond@example.org' });
     expect(register).toHaveBeenCalledWith(expect.objectContaining({ email: 'mond@example.org' }));
@@ -185,7 +203,7 @@ describe('RegisterPage', () => {
 
     await expect(leaving).resolves.toBe(false);
     expect(confirmRecoveryCode).toHaveBeenCalledTimes(1);
-    expect(navigate).toHaveBeenCalledWith('/konto');
+    expect(navigate).toHaveBeenCalledWith('/nachrichten/neu');
     expect(fixture.componentInstance.mayLeave()).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -17,6 +18,7 @@ import { Router, RouterLink } from '@angular/router';
 import { WebRoutes } from '@confidant/shared/api-interfaces';
 import {
   AccountRoutes,
+  CentreStore,
   Failure,
   I18n,
   SessionStore,
@@ -41,7 +43,7 @@ type Busy = 'checking' | 'making' | null;
 
 /**
  * Registration: the browser makes every key, the server gets only what it may keep, and the
- * recovery code is shown once before she goes on to her account. A submit made before the password
+ * recovery code is shown once before she goes on to write her first enquiry. A submit made before the password
  * check has loaded waits for it (the check is never skipped), and the button says what it waits for.
  */
 @Component({
@@ -109,6 +111,7 @@ export class RegisterPage implements ShowsRecoveryCode {
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly strength = inject(PasswordStrength);
+  private readonly centre = inject(CentreStore);
 
   protected readonly text = inject(I18n).select(REGISTER_TEXT);
   protected readonly forms = inject(I18n).select(FORMS_TEXT);
@@ -117,6 +120,12 @@ export class RegisterPage implements ShowsRecoveryCode {
   protected readonly checkLoading = computed(() => this.strength.state() === 'loading');
   protected readonly failure = signal<Failure | null>(null);
   protected readonly recoveryCode = signal<string | null>(null);
+  /** The server said 403: the centre has no lead (and no team key) yet. */
+  private readonly refused = signal(false);
+  /** Before the centre is set up nobody could read an enquiry, so the server takes no account. */
+  protected readonly closed = computed(
+    () => this.refused() || this.centre.centre()?.teamPublicKey === null,
+  );
   private readonly recoveryStep = viewChild(RecoveryCodeStep);
 
   protected readonly form = new FormGroup({
@@ -136,6 +145,7 @@ export class RegisterPage implements ShowsRecoveryCode {
   protected readonly userInputs = computed(() => [this.username()]);
 
   constructor() {
+    this.centre.load();
     // Fetch the key code in the background once the form is usable, so a submit need not wait.
     afterNextRender(() =>
       setTimeout(() => void import('../account/client-account').catch(() => null)),
@@ -176,7 +186,11 @@ export class RegisterPage implements ShowsRecoveryCode {
         this.host.nativeElement.querySelector<HTMLElement>('#recovery-title')?.focus(),
       );
     } catch (error) {
-      this.failure.set(toFailure(error));
+      if (error instanceof HttpErrorResponse && error.status === 403) {
+        this.refused.set(true);
+      } else {
+        this.failure.set(toFailure(error));
+      }
     } finally {
       this.busy.set(null);
     }
@@ -186,11 +200,14 @@ export class RegisterPage implements ShowsRecoveryCode {
     return this.recoveryStep()?.askToLeave() ?? true;
   }
 
-  /** She kept the code: the server remembers it, so her account page does not remind her. */
+  /**
+   * She kept the code: the server remembers it, so her account page does not remind her. She came
+   * to write to the centre, so she goes on to a new enquiry.
+   */
   protected async finish(): Promise<void> {
     // If this fails, her account page reminds her and offers a new code: nothing is lost.
     await this.session.confirmRecoveryCode().catch(() => undefined);
     this.recoveryCode.set(null);
-    await this.router.navigateByUrl(`/${AccountRoutes.account}`);
+    await this.router.navigateByUrl(`/${AccountRoutes.newEnquiry}`);
   }
 }

@@ -24,6 +24,8 @@ export interface RegisterText {
   haveAccount: string;
   login: string;
   doneTitle: string;
+  closedTitle: string;
+  closed: string;
 }
 
 export const REGISTER_TEXT: Catalog<RegisterText> = {
@@ -59,6 +61,9 @@ export const REGISTER_TEXT: Catalog<RegisterText> = {
     haveAccount: 'Sie haben schon ein Konto?',
     login: 'Anmelden',
     doneTitle: 'Ihr Konto ist angelegt',
+    closedTitle: 'Das Portal ist noch nicht geöffnet',
+    closed:
+      'Die Beratungsstelle richtet die Online-Beratung gerade ein. Sobald sie fertig ist, können Sie hier ein Konto anlegen. Bitte versuchen Sie es später noch einmal.',
   },
   en: {
     title: 'Create an account',
@@ -91,5 +96,8 @@ export const REGISTER_TEXT: Catalog<RegisterText> = {
     haveAccount: 'Already have an account?',
     login: 'Log in',
     doneTitle: 'Your account is ready',
+    closedTitle: 'The portal is not open yet',
+    closed:
+      'The counselling centre is still setting up its online counselling. As soon as it is ready, you can create an account here. Please try again later.',
   },
 };

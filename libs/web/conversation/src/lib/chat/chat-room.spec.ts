@@ -76,6 +76,7 @@ describe('ChatRoom', () => {
       role,
       displayName: null,
       hasEmail: false,
+      maskedEmail: null,
       deletionDate: null,
       recoveryConfirmed: true,
     });

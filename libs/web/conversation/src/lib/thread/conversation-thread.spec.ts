@@ -91,6 +91,7 @@ describe('ConversationThread', () => {
       role: 'client',
       displayName: null,
       hasEmail: false,
+      maskedEmail: null,
       deletionDate: null,
       recoveryConfirmed: true,
     });

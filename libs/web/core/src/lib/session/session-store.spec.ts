@@ -46,6 +46,7 @@ async function makeAccount(): Promise<Account> {
         role: 'client',
         displayName: null,
         hasEmail: false,
+        maskedEmail: null,
         deletionDate: null,
         recoveryConfirmed: true,
       },

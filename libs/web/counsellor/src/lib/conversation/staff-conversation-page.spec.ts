@@ -118,6 +118,7 @@ describe('StaffConversationPage', () => {
       role,
       displayName: 'Frau Berg',
       hasEmail: false,
+      maskedEmail: null,
       deletionDate: null,
       recoveryConfirmed: true,
     });

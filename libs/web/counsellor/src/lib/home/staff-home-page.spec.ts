@@ -75,6 +75,7 @@ describe('StaffHomePage', () => {
       role,
       displayName: 'Frau Berg',
       hasEmail: false,
+      maskedEmail: null,
       deletionDate: null,
       recoveryConfirmed: true,
     });

@@ -27,6 +27,7 @@ function sessionOf(role: 'lead' | 'counsellor', teamKeyGrant: unknown): SessionR
       role,
       displayName: 'Frau Leitung',
       hasEmail: false,
+      maskedEmail: null,
       deletionDate: null,
       recoveryConfirmed: true,
     },
