@@ -75,14 +75,14 @@ test.describe('what the browser keeps of a visit', () => {
     await expectNeutral(page, origin);
 
     // She writes an enquiry, reads its thread, looks at her appointments and her account.
-    await writeEnquiry(page, enquiry, 'Stalking');
+    await writeEnquiry(page, enquiry, 'Häusliche Gewalt');
     await expect(thread(page)).toContainText(enquiry);
     await expectNeutral(page, origin);
     await openSection(page, 'Termine');
     await expect(page.getByRole('heading', { level: 1, name: 'Ihre Termine' })).toBeVisible();
     await expectNeutral(page, origin);
     await openSection(page, 'Nachrichten');
-    await page.getByRole('link', { name: /Stalking/ }).click();
+    await page.getByRole('link', { name: /Häusliche Gewalt/ }).click();
     await expect(thread(page)).toContainText(enquiry);
     await openSection(page, 'Konto');
     await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
@@ -108,7 +108,14 @@ test.describe('what the browser keeps of a visit', () => {
     // The tabs Chromium would restore after a crash hold the neutral URL and title, and no page,
     // topic, text or address she entered (fields with autocomplete="off" keep no form state).
     expect(
-      sessionTraces(profile, ['nachrichten', 'termine', 'konto', 'Stalking', enquiry, email]),
+      sessionTraces(profile, [
+        'nachrichten',
+        'termine',
+        'konto',
+        'Häusliche Gewalt',
+        enquiry,
+        email,
+      ]),
     ).toEqual([]);
     // Username fields keep autocomplete="username" for password managers, so Chromium keeps their
     // form state there: recorded here, and said in the README.
