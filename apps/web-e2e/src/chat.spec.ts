@@ -146,4 +146,43 @@ test.describe('chat appointments and the live chat room', () => {
     expect(staff.errors).toEqual([]);
     await staff.context.close();
   });
+
+  test('she accepts a proposed date on her appointments page, and her counsellor sees it agreed', async ({
+    page,
+    browser,
+    staffPortal,
+    team,
+  }) => {
+    test.setTimeout(120_000);
+    const [berg] = team.counsellors;
+    await registerClient(page);
+    await writeEnquiry(page, 'Geht auch ein Chat?', 'Sonstiges');
+
+    const staff = await staffBrowser(browser, staffPortal.url, berg);
+    await takeOver(staff.page, 'Sonstiges');
+    const appointments = staff.page.getByRole('region', { name: 'Chat-Termine' });
+    const start = centreClock(new Date(Date.now() + 2 * 86_400_000));
+    await appointments.getByLabel('Datum').fill(start.date);
+    await appointments.getByLabel('Uhrzeit').fill(start.time);
+    await appointments.getByRole('button', { name: 'Vorschlagen' }).click();
+    await expect(appointments.getByTestId('appointment-state')).toHaveText('Vorgeschlagen');
+
+    await openSection(page, 'Termine');
+    const proposal = page.getByTestId('appointment');
+    await expect(proposal).toContainText(start.time);
+    await expect(proposal).toContainText('Vorgeschlagen');
+    await expectNoViolations(page);
+    await proposal.getByRole('button', { name: 'Termin annehmen' }).click();
+
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      'Sie haben den Termin angenommen.',
+    );
+    await expect(proposal).toContainText('Vereinbart');
+    await expect(proposal.getByRole('button', { name: 'Termin annehmen' })).toHaveCount(0);
+    await expect(appointments.getByTestId('appointment-state')).toHaveText('Vereinbart');
+
+    expect(staff.foreignRequests).toEqual([]);
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+  });
 });

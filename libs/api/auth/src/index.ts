@@ -18,3 +18,4 @@ export * from './lib/session/session-events';
 export * from './lib/session/session.service';
 export * from './lib/credentials/tokens';
 export * from './lib/login/session-responder';
+export * from './lib/reset/reset.service';

@@ -11,6 +11,7 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { Repository } from 'typeorm';
 import { AuthTestApp, startAuthTestApp, authKeyFor, makeIdentity, TestIdentity } from '../testing';
+import { ResetService } from './reset/reset.service';
 import { AccountEntity } from './account/account.entity';
 import { SessionEntity } from './session/session.entity';
 
@@ -368,17 +369,13 @@ describe('AuthModule', () => {
 
   describe('reset by e-mail link', () => {
     async function mailedToken(): Promise<string> {
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const mails = await readOutbox(outbox);
-        if (mails.length > 0) {
-          const match = /\/passwort-neu#([A-Za-z0-9_-]{43})/.exec(mails[0].text);
-          if (match) {
-            return match[1];
-          }
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      await app.get(ResetService).idle();
+      const [mail] = await readOutbox(outbox);
+      const match = /\/passwort-neu#([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '');
+      if (!match) {
+        throw new Error('no reset mail arrived');
       }
-      throw new Error('no reset mail arrived');
+      return match[1];
     }
 
     it('mails a neutral link; the new identity replaces the old and every session ends', async () => {
@@ -416,7 +413,7 @@ describe('AuthModule', () => {
 
       await agent().post('/auth/reset/request').send({ username: 'Mondlicht' }).expect(202);
       await agent().post('/auth/reset/request').send({ username: 'Sonnenschein' }).expect(202);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await app.get(ResetService).idle();
 
       expect(await readOutbox(outbox)).toEqual([]);
     });

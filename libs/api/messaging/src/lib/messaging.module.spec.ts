@@ -20,6 +20,7 @@ import { ConversationAccess } from './conversations/conversation-access';
 import { ConversationEvents, CounsellorChanged } from './conversations/conversation-events';
 import { MessageEntity } from './messages/message.entity';
 import { MessagesService, NewPost } from './messages/messages.service';
+import { ReplyNoticeService } from './notices/reply-notice.service';
 
 describe('MessagingModule', () => {
   let world: MessagingWorld;
@@ -720,7 +721,7 @@ describe('MessagingModule', () => {
 
       await world.write(counsellor, enquiry.conversationId, key, 'Erste Antwort 456');
       await world.write(counsellor, enquiry.conversationId, key, 'Zweite Antwort 789');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await world.app.get(ReplyNoticeService).idle();
 
       const mails = await readOutbox(outbox);
       expect(mails).toHaveLength(1);
@@ -743,7 +744,7 @@ describe('MessagingModule', () => {
       const key = await world.conversationKey(counsellor, enquiry.conversationId);
 
       await world.write(counsellor, enquiry.conversationId, key, 'Antwort');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await world.app.get(ReplyNoticeService).idle();
 
       expect(await readOutbox(outbox)).toEqual([]);
     });

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { applyApiPipeline, makeIdentity, openRegistration, testAuthModule } from '../../testing';
 import { SessionEvents, SessionsEnded } from '../session/session-events';
 import { AccountErasure } from './account-erasure';
+import { ResetService } from '../reset/reset.service';
 
 describe('AccountErasure', () => {
   let app: INestApplication;
@@ -56,12 +57,8 @@ describe('AccountErasure', () => {
       .send({ username, ...identity.body, email })
       .expect(201);
     await request(app.getHttpServer()).post('/auth/reset/request').send({ username }).expect(202);
-    for (let attempt = 0; attempt < 50; attempt++) {
-      if ((await readOutbox(outbox)).some((mail) => mail.to === email)) {
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await app.get(ResetService).idle();
+    expect((await readOutbox(outbox)).some((mail) => mail.to === email)).toBe(true);
     return { id: response.body.account.id as string, username, email };
   }
 

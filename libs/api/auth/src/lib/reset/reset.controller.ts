@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -13,8 +13,6 @@ import { ResetService } from './reset.service';
 @ApiTags('auth')
 @Controller('auth/reset')
 export class ResetController {
-  private readonly logger = new Logger(ResetController.name);
-
   constructor(private readonly reset: ResetService) {}
 
   /** Always 202, at once: whether a mail goes out is not revealed. */
@@ -24,9 +22,7 @@ export class ResetController {
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Always, whether or not the name exists or has an e-mail' })
   requestReset(@Body() dto: ResetRequestDto): void {
-    this.reset.request(dto.username).catch((error: unknown) => {
-      this.logger.error(`A password reset mail could not be sent: ${(error as Error).name}`);
-    });
+    this.reset.requestInBackground(dto.username);
   }
 
   /** Sets a new password and identity key with the token from the link. */

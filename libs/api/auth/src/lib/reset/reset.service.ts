@@ -25,6 +25,7 @@ export const RESET_PAGE_PATH = '/passwort-neu';
 @Injectable()
 export class ResetService {
   private readonly logger = new Logger(ResetService.name);
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly accounts: AccountService,
@@ -35,6 +36,25 @@ export class ResetService {
     @InjectRepository(AuthTokenEntity) private readonly tokens: Repository<AuthTokenEntity>,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
+
+  /**
+   * Starts {@link request} and returns at once, so that the answer's timing does not tell whether a
+   * mail goes out; a failure is logged by its kind only.
+   */
+  requestInBackground(username: string): void {
+    const handling = this.request(username).catch((error: unknown) => {
+      this.logger.error(`A password reset mail could not be sent: ${(error as Error).name}`);
+    });
+    this.inFlight.add(handling);
+    void handling.finally(() => this.inFlight.delete(handling));
+  }
+
+  /** Resolves once no reset request is being handled; for tests, which wait for this, not sleep. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+    }
+  }
 
   /**
    * Sends a link if the name exists and has an e-mail. The caller answers 202 in every case and

@@ -1,4 +1,5 @@
 import { AccountErasure } from '@confidant/api/auth';
+import { ReplyNoticeService } from '@confidant/api/messaging';
 import { readOutbox } from '@confidant/api/mail/testing';
 import { decryptMessage, encryptMessage } from '@confidant/shared/crypto';
 import { getRepositoryToken } from '@nestjs/typeorm';
@@ -318,7 +319,7 @@ describe('appointments (ChatModule over HTTP)', () => {
 
       await world.propose(pair, 24 * 60);
       await world.propose(pair, 48 * 60);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await world.app.get(ReplyNoticeService).idle();
 
       const mails = await readOutbox(outbox);
       expect(mails).toHaveLength(1);
@@ -338,12 +339,12 @@ describe('appointments (ChatModule over HTTP)', () => {
       await pair.client.http.post(`/appointments/${appointment.id}/accept`).expect(200);
       await rows().manager.query('UPDATE conversation SET last_notice_mail_at = NULL');
       const [other] = await world.propose(withMail, 60);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await world.app.get(ReplyNoticeService).idle();
       const before = (await readOutbox(outbox)).length;
 
       await withMail.client.http.post(`/appointments/${other.id}/decline`).expect(200);
       await rows().manager.query('UPDATE conversation SET last_notice_mail_at = NULL');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await world.app.get(ReplyNoticeService).idle();
 
       expect(before).toBe(1);
       expect(await readOutbox(outbox)).toHaveLength(1);

@@ -7,6 +7,7 @@ import {
   OnInit,
   signal,
 } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { AppointmentResponse, ChatEvents } from '@confidant/shared/api-interfaces';
@@ -31,7 +32,7 @@ const PAGE_TEXT: Catalog<PageText> = {
   de: {
     title: 'Ihre Termine',
     intro:
-      'Hier stehen die Chat-Termine, die Ihre Beraterin vorgeschlagen hat. Annehmen, ablehnen oder absagen können Sie in der jeweiligen Beratung.',
+      'Hier stehen die Chat-Termine, die Ihre Beraterin vorgeschlagen hat. Einen Vorschlag nehmen Sie hier an oder lehnen ihn ab; absagen können Sie in der jeweiligen Beratung.',
     none: 'Sie haben keine Chat-Termine.',
     toConversation: 'Zur Beratung',
     loadFailed: 'Die Termine konnten nicht geladen werden.',
@@ -40,7 +41,7 @@ const PAGE_TEXT: Catalog<PageText> = {
   en: {
     title: 'Your appointments',
     intro:
-      'Here are the chat appointments your counsellor proposed. You accept, decline or cancel them in the counselling they belong to.',
+      'Here are the chat appointments your counsellor proposed. You accept or decline a proposal here; you cancel in the counselling it belongs to.',
     none: 'You have no chat appointments.',
     toConversation: 'Go to the counselling',
     loadFailed: 'The appointments could not be loaded.',
@@ -57,6 +58,8 @@ const PAGE_TEXT: Catalog<PageText> = {
     <article class="page">
       <h1>{{ text().title }}</h1>
       <p>{{ text().intro }}</p>
+      <p role="status">{{ done() }}</p>
+      <p role="alert" class="error">{{ problem() }}</p>
       @if (failed()) {
         <p class="error" role="alert">
           {{ text().loadFailed }}
@@ -77,6 +80,26 @@ const PAGE_TEXT: Catalog<PageText> = {
                       : panel().status[appointment.status]
                   }}
                 </p>
+                @if (appointment.status === 'proposed') {
+                  <div class="actions">
+                    <button
+                      mat-flat-button
+                      type="button"
+                      [disabled]="busy()"
+                      (click)="respond(appointment, 'accept')"
+                    >
+                      {{ panel().accept }}
+                    </button>
+                    <button
+                      mat-stroked-button
+                      type="button"
+                      [disabled]="busy()"
+                      (click)="respond(appointment, 'decline')"
+                    >
+                      {{ panel().decline }}
+                    </button>
+                  </div>
+                }
                 @if (appointment.status === 'accepted' && appointment.room === 'open') {
                   <p class="waiting">{{ panel().waitingInRoom }}</p>
                   <div class="actions">
@@ -133,6 +156,9 @@ export class AppointmentsPage implements OnInit {
   protected readonly routes = AccountRoutes;
   protected readonly list = signal<AppointmentResponse[] | null>(null);
   protected readonly failed = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly done = signal('');
+  protected readonly problem = signal('');
   protected readonly language = computed(() => this.i18n.language());
 
   private readonly connection = inject(ChatConnection);
@@ -174,6 +200,32 @@ export class AppointmentsPage implements OnInit {
     } catch {
       this.failed.set(true);
     }
+  }
+
+  /**
+   * Accepts or declines a proposed date. Accepting one date of a proposal settles its other dates
+   * too, so the whole list is read again afterwards; a date that changed meanwhile (409) says so.
+   */
+  protected async respond(
+    appointment: AppointmentResponse,
+    action: 'accept' | 'decline',
+  ): Promise<void> {
+    this.busy.set(true);
+    this.done.set('');
+    this.problem.set('');
+    try {
+      await this.appointments[action](appointment.id);
+      this.done.set(action === 'accept' ? this.panel().accepted : this.panel().declined);
+    } catch (error) {
+      this.problem.set(
+        error instanceof HttpErrorResponse && error.status === 409
+          ? this.panel().conflict
+          : this.panel().failed,
+      );
+    } finally {
+      this.busy.set(false);
+    }
+    await this.load();
   }
 
   protected when(appointment: AppointmentResponse): string {

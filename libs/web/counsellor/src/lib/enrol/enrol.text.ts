@@ -26,7 +26,7 @@ export const ENROL_TEXT: Catalog<EnrolText> = {
     title: { setup: 'Beratungsstelle einrichten', invitation: 'Zugang für das Team anlegen' },
     intro: {
       setup:
-        'Sie legen das erste Leitungskonto an. Dabei erzeugt Ihr Browser den Teamschlüssel, mit dem das Team die Anfragen lesen kann. Nur Sie können ihn danach an weitere Beraterinnen freigeben.',
+        'Sie legen das erste Leitungskonto an. Dabei erzeugt Ihr Browser den Teamschlüssel, mit dem das Team die Anfragen lesen kann. Danach geben Leitungen ihn an weitere Beraterinnen frei.',
       invitation:
         'Eine Leitung hat Sie eingeladen. Legen Sie Ihren Zugang an. Lesen können Sie Nachrichten, sobald eine Leitung Ihnen den Teamschlüssel freigibt.',
     },
