@@ -71,7 +71,8 @@ test.describe('what the browser keeps of a visit', () => {
     await page.getByRole('checkbox', { name: /Datenschutzhinweise/ }).check();
     await page.getByRole('button', { name: 'Konto anlegen' }).click();
     await confirmRecoveryCode(page, await readRecoveryCode(page));
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    // She lands on a new enquiry ("Ihr Konto" alone would also match the step's own heading).
+    await expect(page.getByRole('heading', { level: 1, name: 'Neue Anfrage' })).toBeVisible();
     await expectNeutral(page, origin);
 
     // She writes an enquiry, reads its thread, looks at her appointments and her account.
@@ -85,7 +86,9 @@ test.describe('what the browser keeps of a visit', () => {
     await page.getByRole('link', { name: /Häusliche Gewalt/ }).click();
     await expect(thread(page)).toContainText(enquiry);
     await openSection(page, 'Konto');
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ihr Konto', exact: true }),
+    ).toBeVisible();
     await expectNeutral(page, origin);
     await logOut(page);
     await expectNeutral(page, origin);

@@ -9,6 +9,7 @@ import {
   PostgresSettings,
   describeDatabase,
   isPostgres,
+  postgresSsl,
 } from './database-options';
 import { parameter } from './entity-rows';
 
@@ -104,8 +105,7 @@ export async function inspectDatabase(settings: DatabaseSettings | string): Prom
 async function inspectPostgres(settings: PostgresSettings): Promise<DatabaseState> {
   const client = new Client({
     connectionString: settings.url,
-    ssl:
-      settings.tls === 'disable' ? false : { rejectUnauthorized: settings.tls === 'verify-full' },
+    ssl: postgresSsl(settings.tls),
     connectionTimeoutMillis: 10_000,
   });
   // A connection error after connect() is reported through the 'error' event; without a

@@ -15,6 +15,14 @@ export interface SqliteSettings {
 /** TLS towards PostgreSQL, from the URL's `sslmode`: none, encrypted only, or verified. */
 export type PostgresTls = 'disable' | 'require' | 'verify-full';
 
+/**
+ * The pg driver's `ssl` option for a {@link PostgresTls}: off, encrypted without a certificate
+ * check, or encrypted with the certificate checked against the system's CAs and the host name.
+ */
+export function postgresSsl(tls: PostgresTls): false | { rejectUnauthorized: boolean } {
+  return tls === 'disable' ? false : { rejectUnauthorized: tls === 'verify-full' };
+}
+
 /** A PostgreSQL server: `postgres://user:pass@host:port/db` without its `sslmode`. */
 export interface PostgresSettings {
   engine: 'postgres';
@@ -115,8 +123,7 @@ export function databaseOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
     url: settings.url,
-    ssl:
-      settings.tls === 'disable' ? false : { rejectUnauthorized: settings.tls === 'verify-full' },
+    ssl: postgresSsl(settings.tls),
     extra: {
       max: settings.poolSize,
       statement_timeout: settings.statementTimeoutMs,
